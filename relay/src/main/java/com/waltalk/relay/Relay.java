@@ -1,0 +1,224 @@
+package com.waltalk.relay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.waltalk.relay.config.RelaySettings;
+import com.waltalk.relay.db.Database;
+import com.waltalk.relay.db.DatabaseEndpoint;
+import com.waltalk.relay.db.DatabasePreflight;
+import com.waltalk.relay.db.EmbeddedDatabase;
+import com.waltalk.relay.fanout.DrainScheduler;
+import com.waltalk.relay.fanout.MediaFanout;
+import com.waltalk.relay.health.HealthServer;
+import com.waltalk.relay.ingest.MediaTtlCleaner;
+import com.waltalk.relay.ingest.MediaWriter;
+import com.waltalk.relay.replication.ReplicationService;
+import com.waltalk.relay.replication.ReplicationSlots;
+import com.waltalk.relay.session.SessionController;
+import com.waltalk.relay.session.SessionRegistry;
+import com.waltalk.relay.transport.RelayWebSocketServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running relay: database (embedded or external), write path, replication stream, fan-out,
+ * WebSocket and health endpoints, wired together and started in dependency order.
+ * {@link #close()} stops everything in reverse order. Thread-safe.
+ */
+public final class Relay implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Relay.class);
+    /** Publications the relay streams; later issues add more to this list. */
+    public static final List<String> PUBLICATIONS = List.of("waltalk_media");
+    static final long SIGN_IN_TIMEOUT_MS = 10_000;
+    static final long MAX_QUEUED_BYTES_PER_WRITER = 32L * 1024 * 1024;
+
+    private final RelaySettings settings;
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private EmbeddedDatabase embedded;
+    private Database database;
+    private MediaWriter writer;
+    private MediaTtlCleaner cleaner;
+    private SessionRegistry sessions;
+    private SessionController controller;
+    private MediaFanout fanout;
+    private ReplicationService replication;
+    private RelayWebSocketServer webSocket;
+    private HealthServer health;
+    private volatile boolean closed;
+
+    private Relay(RelaySettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts a relay; on failure, whatever was started is stopped again before the exception propagates. */
+    public static Relay start(RelaySettings settings) throws RelayStartException {
+        Relay relay = new Relay(settings);
+        try {
+            relay.startComponents();
+            return relay;
+        } catch (RelayStartException e) {
+            relay.close();
+            throw e;
+        } catch (Exception e) {
+            relay.close();
+            throw new RelayStartException("relay failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startComponents() throws Exception {
+        DatabaseEndpoint endpoint;
+        if (settings.embeddedDatabase()) {
+            embedded = EmbeddedDatabase.start(settings.dataDir(), settings.embeddedMaxSlotWalKeep());
+            closeables.push(embedded);
+            endpoint = new DatabaseEndpoint(embedded.jdbcUrl(), embedded.user(), null);
+        } else {
+            endpoint = new DatabaseEndpoint(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
+        }
+        try {
+            database = Database.open(endpoint);
+        } catch (DatabasePreflight.MisconfiguredDatabaseException e) {
+            throw new RelayStartException(e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new RelayStartException("cannot connect to " + endpoint.describe() + ": " + e.getMessage(), e);
+        }
+        closeables.push(database);
+
+        try {
+            new ReplicationSlots(database.pool()).ensure(settings.slotName());
+        } catch (ReplicationSlots.SlotInUseException e) {
+            throw new RelayStartException(e.getMessage(), e);
+        }
+
+        writer = new MediaWriter(endpoint, settings.writerThreads(), MAX_QUEUED_BYTES_PER_WRITER);
+        closeables.push(writer);
+        writer.start();
+
+        cleaner = new MediaTtlCleaner(database.pool(), settings.mediaTtl(), settings.cleanupInterval());
+        closeables.push(cleaner);
+        cleaner.start();
+
+        sessions = new SessionRegistry();
+        DrainScheduler drain = new DrainScheduler();
+        closeables.push(drain);
+        drain.start();
+        fanout = new MediaFanout(sessions, drain);
+
+        replication = new ReplicationService(endpoint, settings.slotName(), PUBLICATIONS, fanout);
+        closeables.push(replication);
+        replication.start();
+        if (!replication.awaitConnected(30, TimeUnit.SECONDS)) {
+            throw new RelayStartException("replication stream from slot " + settings.slotName()
+                    + " did not start within 30 s", null);
+        }
+
+        controller = new SessionController(settings.relayId(), sessions, writer);
+        webSocket = new RelayWebSocketServer(settings.listen(), controller, SIGN_IN_TIMEOUT_MS);
+        closeables.push(webSocket::shutdown);
+        webSocket.startAndAwait();
+
+        health = new HealthServer(settings.httpListen(), this::healthStatus);
+        closeables.push(health);
+        health.start();
+
+        log.info("WalTalk relay listening on ws://{}:{} (health http://{}:{}/healthz), database {}, slot {}",
+                settings.listen().getHostString(), webSocket.boundPort(), health.address().getHostString(),
+                health.address().getPort(), settings.embeddedDatabase()
+                        ? "embedded PostgreSQL in " + settings.dataDir() : endpoint.describe(),
+                settings.slotName());
+    }
+
+    private HealthServer.Status healthStatus() {
+        boolean streaming = replication != null && replication.isConnected();
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        json.put("status", streaming ? "ok" : "degraded");
+        json.put("relayId", settings.relayId());
+        json.put("replication", streaming ? "streaming" : "reconnecting");
+        json.put("slot", settings.slotName());
+        json.put("clients", sessions == null ? 0 : sessions.size());
+        json.put("framesAccepted", controller == null ? 0 : controller.framesAccepted());
+        json.put("framesDelivered", fanout == null ? 0 : fanout.delivered());
+        json.put("rowsWritten", writer == null ? 0 : writer.rowsWritten());
+        return new HealthServer.Status(streaming, json.toString());
+    }
+
+    public InetSocketAddress webSocketAddress() {
+        return new InetSocketAddress(settings.listen().getHostString(), webSocket.boundPort());
+    }
+
+    public String webSocketUri() {
+        InetSocketAddress a = webSocketAddress();
+        return "ws://" + a.getHostString() + ":" + a.getPort() + "/";
+    }
+
+    public InetSocketAddress healthAddress() {
+        return health.address();
+    }
+
+    public RelaySettings settings() {
+        return settings;
+    }
+
+    /** JDBC endpoint of the database this relay uses (the embedded one's, when embedded). */
+    public DatabaseEndpoint databaseEndpoint() {
+        return database.endpoint();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public MediaWriter writer() {
+        return writer;
+    }
+
+    public MediaFanout fanout() {
+        return fanout;
+    }
+
+    public MediaTtlCleaner cleaner() {
+        return cleaner;
+    }
+
+    public ReplicationService replication() {
+        return replication;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    public SessionController controller() {
+        return controller;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!closeables.isEmpty()) {
+            AutoCloseable c = closeables.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+
+    /** The relay could not start; the message says why in operator terms. */
+    public static final class RelayStartException extends Exception {
+        public RelayStartException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

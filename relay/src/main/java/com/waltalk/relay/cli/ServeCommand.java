@@ -1,0 +1,105 @@
+package com.waltalk.relay.cli;
+
+import com.waltalk.relay.Relay;
+import com.waltalk.relay.config.RelaySettings;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code relay serve}: runs the relay until SIGTERM/SIGINT. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the relay. Without --db it starts an embedded PostgreSQL whose data persists in --data-dir.")
+public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--listen", defaultValue = "${env:WALTALK_LISTEN:-127.0.0.1:8787}",
+            converter = Converters.HostPort.class,
+            description = "WebSocket listen address (env WALTALK_LISTEN, default ${DEFAULT-VALUE})")
+    InetSocketAddress listen;
+
+    @Option(names = "--http", defaultValue = "${env:WALTALK_HTTP:-127.0.0.1:8788}",
+            converter = Converters.HostPort.class,
+            description = "HTTP address for /healthz (env WALTALK_HTTP, default ${DEFAULT-VALUE})")
+    InetSocketAddress http;
+
+    @Option(names = "--db", defaultValue = "${env:WALTALK_DB_URL}",
+            description = "JDBC URL of an external PostgreSQL, e.g. jdbc:postgresql://db:5432/waltalk "
+                    + "(env WALTALK_DB_URL; default: embedded PostgreSQL)")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:WALTALK_DB_USER}",
+            description = "database user (env WALTALK_DB_USER)")
+    String dbUser;
+
+    @Option(names = "--db-password-env", defaultValue = "WALTALK_DB_PASSWORD",
+            description = "name of the environment variable holding the database password (default ${DEFAULT-VALUE}); "
+                    + "never pass passwords on the command line")
+    String dbPasswordEnv;
+
+    @Option(names = "--data-dir", defaultValue = "${env:WALTALK_DATA_DIR:-${sys:user.home}/.waltalk/relay/pgdata}",
+            description = "data directory of the embedded PostgreSQL (env WALTALK_DATA_DIR, default ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--relay-id", defaultValue = "${env:WALTALK_RELAY_ID:-main}",
+            description = "this relay's id, unique per database; names its replication slot "
+                    + "(env WALTALK_RELAY_ID, default ${DEFAULT-VALUE})")
+    String relayId;
+
+    @Option(names = "--media-ttl", defaultValue = "${env:WALTALK_MEDIA_TTL:-5s}",
+            converter = Converters.DurationConverter.class,
+            description = "media rows older than this are deleted (env WALTALK_MEDIA_TTL, default ${DEFAULT-VALUE})")
+    Duration mediaTtl;
+
+    @Option(names = "--cleanup-interval", defaultValue = "${env:WALTALK_CLEANUP_INTERVAL:-2s}",
+            converter = Converters.DurationConverter.class,
+            description = "how often expired media rows are deleted (env WALTALK_CLEANUP_INTERVAL, default ${DEFAULT-VALUE})")
+    Duration cleanupInterval;
+
+    @Option(names = "--writers", defaultValue = "${env:WALTALK_WRITERS:-2}",
+            description = "database connections writing media (env WALTALK_WRITERS, default ${DEFAULT-VALUE})")
+    int writers;
+
+    @Option(names = "--max-slot-wal-keep", defaultValue = "${env:WALTALK_MAX_SLOT_WAL_KEEP:-1GB}",
+            description = "embedded database only: WAL a stopped relay's slot may retain "
+                    + "(env WALTALK_MAX_SLOT_WAL_KEEP, default ${DEFAULT-VALUE})")
+    String maxSlotWalKeep;
+
+    RelaySettings settings() {
+        return new RelaySettings(listen, http, dbUrl, dbUser, System.getenv(dbPasswordEnv), dataDir, relayId,
+                mediaTtl, cleanupInterval, writers, maxSlotWalKeep);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RelaySettings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            System.err.println("relay: " + e.getMessage());
+            return 2;
+        }
+        Relay relay;
+        try {
+            relay = Relay.start(settings);
+        } catch (Relay.RelayStartException e) {
+            log.error("{}", e.getMessage());
+            log.debug("start failure", e);
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping relay");
+            relay.close();
+            stopped.countDown();
+        }, "relay-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

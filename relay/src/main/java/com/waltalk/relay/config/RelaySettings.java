@@ -1,0 +1,97 @@
+package com.waltalk.relay.config;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a relay needs to start, resolved from the command line and environment.
+ * Immutable; safe to share between threads.
+ *
+ * @param listen              WebSocket listen address
+ * @param httpListen          HTTP address serving {@code /healthz}
+ * @param jdbcUrl             external PostgreSQL JDBC URL, or {@code null} for the embedded database
+ * @param dbUser              user for the external database (may be null if the URL carries it)
+ * @param dbPassword          password for the external database (may be null)
+ * @param dataDir             data directory of the embedded PostgreSQL
+ * @param relayId             identity of this relay; names its replication slot
+ * @param mediaTtl            age after which media rows are deleted
+ * @param cleanupInterval     how often the TTL cleaner runs
+ * @param writerThreads       number of ingest writer connections (senders are sharded over them)
+ * @param embeddedMaxSlotWalKeep {@code max_slot_wal_keep_size} of the embedded database
+ */
+public record RelaySettings(
+        InetSocketAddress listen,
+        InetSocketAddress httpListen,
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        Path dataDir,
+        String relayId,
+        Duration mediaTtl,
+        Duration cleanupInterval,
+        int writerThreads,
+        String embeddedMaxSlotWalKeep) {
+
+    public RelaySettings {
+        Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(httpListen, "httpListen");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(relayId, "relayId");
+        Objects.requireNonNull(mediaTtl, "mediaTtl");
+        Objects.requireNonNull(cleanupInterval, "cleanupInterval");
+        if (!relayId.matches("[a-z0-9_]{1,40}")) {
+            throw new IllegalArgumentException("relay id must match [a-z0-9_]{1,40}: " + relayId);
+        }
+        if (writerThreads < 1 || writerThreads > 64) {
+            throw new IllegalArgumentException("writer threads must be 1..64: " + writerThreads);
+        }
+        if (mediaTtl.isNegative() || mediaTtl.isZero() || cleanupInterval.isNegative() || cleanupInterval.isZero()) {
+            throw new IllegalArgumentException("TTL and cleanup interval must be positive");
+        }
+    }
+
+    public boolean embeddedDatabase() {
+        return jdbcUrl == null || jdbcUrl.isBlank();
+    }
+
+    /** The replication slot this relay owns. One slot per relay: every slot decodes all WAL again. */
+    public String slotName() {
+        return "waltalk_relay_" + relayId;
+    }
+
+    /** Settings for tests and benchmarks: ephemeral ports on loopback, embedded database in {@code dataDir}. */
+    public static RelaySettings forLoopback(Path dataDir, String relayId) {
+        return new RelaySettings(new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0),
+                null, null, null, dataDir, relayId, Duration.ofSeconds(5), Duration.ofSeconds(2), 2, "1GB");
+    }
+
+    public RelaySettings withDatabase(String url, String user, String password) {
+        return new RelaySettings(listen, httpListen, url, user, password, dataDir, relayId, mediaTtl,
+                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep);
+    }
+
+    public RelaySettings withTtl(Duration ttl, Duration interval) {
+        return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, ttl,
+                interval, writerThreads, embeddedMaxSlotWalKeep);
+    }
+
+    public RelaySettings withListen(InetSocketAddress ws, InetSocketAddress http) {
+        return new RelaySettings(ws, http, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
+                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep);
+    }
+
+    public RelaySettings withWriterThreads(int n) {
+        return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
+                cleanupInterval, n, embeddedMaxSlotWalKeep);
+    }
+
+    @Override
+    public String toString() {
+        // never print the password
+        return "RelaySettings[listen=" + listen + ", http=" + httpListen + ", db="
+                + (embeddedDatabase() ? "embedded:" + dataDir : jdbcUrl) + ", relayId=" + relayId + ", ttl=" + mediaTtl
+                + ", cleanup=" + cleanupInterval + ", writers=" + writerThreads + "]";
+    }
+}

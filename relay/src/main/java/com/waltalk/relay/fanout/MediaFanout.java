@@ -1,0 +1,148 @@
+package com.waltalk.relay.fanout;
+
+import com.waltalk.protocol.media.MediaCodec;
+import com.waltalk.protocol.media.MediaHeader;
+import com.waltalk.relay.replication.ChangeHandler;
+import com.waltalk.relay.replication.pgoutput.Insert;
+import com.waltalk.relay.replication.pgoutput.PgOutputException;
+import com.waltalk.relay.replication.pgoutput.Relation;
+import com.waltalk.relay.replication.pgoutput.TupleData;
+import com.waltalk.relay.session.ClientSession;
+import com.waltalk.relay.session.SessionRegistry;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fan-out path for media: each replicated {@code video_frames} / {@code audio_frames} row is
+ * routed by its {@code recipient} column to that user's session on this relay (if any), re-framed
+ * with the relay-stamped sender as {@code peer}, and the payload bytes forwarded as they are.
+ *
+ * <p>Rows whose transaction committed more than {@link #STALE_AFTER_MICROS} ago are skipped: after a
+ * relay restart the slot replays what it had not acknowledged, and old video is worse than none.
+ * Runs on the replication thread only (not thread-safe; counters are readable from any thread).
+ */
+public final class MediaFanout implements ChangeHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaFanout.class);
+    static final long STALE_AFTER_MICROS = 2_000_000;
+
+    private final SessionRegistry sessions;
+    private final DrainScheduler drainScheduler;
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong unroutable = new AtomicLong();
+    private final AtomicLong stale = new AtomicLong();
+    private final AtomicLong invalid = new AtomicLong();
+
+    private Relation videoRelation;
+    private MediaColumns videoColumns;
+    private Relation audioRelation;
+    private MediaColumns audioColumns;
+
+    public MediaFanout(SessionRegistry sessions, DrainScheduler drainScheduler) {
+        this.sessions = sessions;
+        this.drainScheduler = drainScheduler;
+    }
+
+    @Override
+    public void onInsert(Insert insert, long commitTimeMicros) {
+        Relation rel = insert.relation();
+        boolean video;
+        switch (rel.name()) {
+            case "video_frames" -> video = true;
+            case "audio_frames" -> video = false;
+            default -> {
+                return;
+            }
+        }
+        TupleData row = insert.newTuple();
+        try {
+            MediaColumns cols = columnsFor(rel, video);
+            String recipient = row.getString(cols.recipient());
+            ClientSession target = sessions.lookup(recipient);
+            if (target == null) {
+                unroutable.incrementAndGet();
+                return;
+            }
+            if (nowMicros() - commitTimeMicros > STALE_AFTER_MICROS) {
+                stale.incrementAndGet();
+                return;
+            }
+            String sender = row.getString(cols.sender());
+            long callId = row.getLong(cols.callId());
+            long seq = row.getLong(cols.seq());
+            long capture = row.getLong(cols.captureUs());
+            ByteBuffer payload = row.getBytesView(cols.payload());
+            MediaHeader header = video
+                    ? MediaHeader.video(callId, seq, capture, row.getInt(cols.a()), row.getInt(cols.b()), sender)
+                    : MediaHeader.audio(callId, seq, capture, row.getInt(cols.a()), row.getInt(cols.b()), sender);
+            ByteBuffer frame = ByteBuffer.allocate(MediaCodec.headerLength(sender) + payload.remaining());
+            MediaCodec.writeHeader(header, payload.remaining(), frame);
+            frame.put(payload.duplicate());
+            frame.flip();
+            OutboundQueue out = target.outbound();
+            boolean congested = video ? out.offerVideo(sender, frame) : out.offerAudio(frame);
+            if (congested) {
+                drainScheduler.congested(out);
+            }
+            delivered.incrementAndGet();
+        } catch (PgOutputException | RuntimeException e) {
+            // A row written by something other than a relay; never let it stop the stream.
+            invalid.incrementAndGet();
+            log.warn("skipping invalid {} row: {}", rel.name(), e.getMessage());
+        }
+    }
+
+    private MediaColumns columnsFor(Relation rel, boolean video) throws PgOutputException {
+        if (video) {
+            if (rel != videoRelation) {
+                videoColumns = MediaColumns.of(rel, "width", "height");
+                videoRelation = rel;
+            }
+            return videoColumns;
+        }
+        if (rel != audioRelation) {
+            audioColumns = MediaColumns.of(rel, "sample_rate", "channels");
+            audioRelation = rel;
+        }
+        return audioColumns;
+    }
+
+    private static long nowMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    public long delivered() {
+        return delivered.get();
+    }
+
+    public long unroutable() {
+        return unroutable.get();
+    }
+
+    public long stale() {
+        return stale.get();
+    }
+
+    public long invalid() {
+        return invalid.get();
+    }
+
+    /** Column positions of a media relation, resolved once per Relation message. */
+    record MediaColumns(int sender, int recipient, int callId, int seq, int captureUs, int a, int b, int payload) {
+        static MediaColumns of(Relation rel, String a, String b) throws PgOutputException {
+            return new MediaColumns(idx(rel, "sender"), idx(rel, "recipient"), idx(rel, "call_id"), idx(rel, "seq"),
+                    idx(rel, "capture_us"), idx(rel, a), idx(rel, b), idx(rel, "payload"));
+        }
+
+        private static int idx(Relation rel, String column) throws PgOutputException {
+            int i = rel.columnIndex(column);
+            if (i < 0) {
+                throw new PgOutputException("relation " + rel.name() + " has no column " + column);
+            }
+            return i;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.waltalk.relay.health;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Plain-HTTP side port of the relay: {@code GET /healthz} answers 200 with a small JSON status when
+ * the relay can serve (database reachable, replication streaming) and 503 otherwise.
+ * Thread-safe.
+ */
+public final class HealthServer implements AutoCloseable {
+
+    /** A snapshot of the relay's health. */
+    public record Status(boolean healthy, String json) {
+    }
+
+    private final HttpServer server;
+
+    public HealthServer(InetSocketAddress address, Supplier<Status> status) throws IOException {
+        server = HttpServer.create(address, 16);
+        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "healthz");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/healthz", exchange -> respond(exchange, status.get()));
+        server.createContext("/", exchange -> {
+            byte[] body = "not found\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(404, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+    }
+
+    private static void respond(HttpExchange exchange, Status status) throws IOException {
+        byte[] body = (status.json() + "\n").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status.healthy() ? 200 : 503, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

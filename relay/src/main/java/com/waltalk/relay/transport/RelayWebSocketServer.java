@@ -1,0 +1,157 @@
+package com.waltalk.relay.transport;
+
+import com.waltalk.protocol.ErrorCode;
+import com.waltalk.protocol.Limits;
+import com.waltalk.relay.session.ClientSession;
+import com.waltalk.relay.session.SessionController;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.NetworkChannel;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.IExtension;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * WebSocket transport of the relay (Java-WebSocket). Maps connections to {@link ClientSession}s and
+ * passes every message to the {@link SessionController}; knows nothing of the protocol itself.
+ *
+ * <p>Java-WebSocket delivers one connection's messages on one worker thread, in order, and allocates
+ * a fresh buffer per message, so the controller may keep a reference to a binary payload.
+ */
+public final class RelayWebSocketServer extends WebSocketServer {
+
+    private static final Logger log = LoggerFactory.getLogger(RelayWebSocketServer.class);
+
+    /** Largest WebSocket message accepted: a maximum-size video frame plus its header. */
+    static final int MAX_MESSAGE_BYTES = Limits.MAX_VIDEO_PAYLOAD + 64 + Limits.MAX_USER_NAME_BYTES;
+    /** Caps the kernel's send buffer per client so a stalled client cannot park megabytes there. */
+    static final int SOCKET_SEND_BUFFER = 512 * 1024;
+
+    private final SessionController controller;
+    private final long signInTimeoutMillis;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sign-in-timeout");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Exception startFailure;
+
+    public RelayWebSocketServer(InetSocketAddress address, SessionController controller, long signInTimeoutMillis) {
+        super(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
+                List.of(new Draft_6455(List.<IExtension>of(), List.<IProtocol>of(new Protocol("")),
+                        MAX_MESSAGE_BYTES)));
+        this.controller = controller;
+        this.signInTimeoutMillis = signInTimeoutMillis;
+        setTcpNoDelay(true); // 30 KB frames at 15 fps: Nagle would only add latency
+        setReuseAddr(true);
+        setConnectionLostTimeout(30);
+    }
+
+    /** Starts the selector thread and waits until the port is bound. */
+    public void startAndAwait() throws IOException, InterruptedException {
+        start();
+        if (!started.await(10, TimeUnit.SECONDS)) {
+            throw new IOException("WebSocket server did not start within 10 s");
+        }
+        if (startFailure != null) {
+            throw new IOException("cannot listen on " + getAddress() + ": " + startFailure.getMessage(),
+                    startFailure);
+        }
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        if (conn instanceof WebSocketImpl impl && impl.getChannel() instanceof NetworkChannel ch) {
+            try {
+                ch.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_SEND_BUFFER);
+            } catch (IOException | UnsupportedOperationException e) {
+                log.debug("could not cap send buffer: {}", e.getMessage());
+            }
+        }
+        ClientSession session = new ClientSession(new WebSocketChannel(conn), String.valueOf(conn.getRemoteSocketAddress()));
+        conn.setAttachment(session);
+        log.debug("{} connected", session);
+        timers.schedule(() -> {
+            if (!session.signedIn() && conn.isOpen()) {
+                controller.fatal(session, ErrorCode.NOT_SIGNED_IN, "no sign-in within " + signInTimeoutMillis + " ms",
+                        SessionController.CLOSE_POLICY);
+            }
+        }, signInTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        ClientSession session = conn.getAttachment();
+        if (session != null) {
+            controller.onText(session, message);
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        long now = System.nanoTime();
+        ClientSession session = conn.getAttachment();
+        if (session != null) {
+            controller.onBinary(session, message, now);
+        }
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        ClientSession session = conn.getAttachment();
+        if (session != null) {
+            log.debug("{} disconnected ({} {})", session, code, reason);
+            controller.onClose(session);
+        }
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+        if (conn == null) {
+            // server-level failure (e.g. port in use)
+            startFailure = ex;
+            started.countDown();
+            log.error("WebSocket server error: {}", ex.getMessage());
+            return;
+        }
+        // a client's I/O problem or protocol violation: expected, no stack trace
+        log.debug("{}: {}", conn.<Object>getAttachment(), ex.toString());
+    }
+
+    /** The bound port (useful when listening on port 0). */
+    public int boundPort() {
+        return getPort();
+    }
+
+    public void shutdown() {
+        timers.shutdownNow();
+        for (WebSocket c : getConnections()) {
+            c.close(1001, "relay shutting down");
+        }
+        try {
+            stop(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package com.waltalk.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.waltalk.protocol.ProtocolVersion;
+import com.waltalk.protocol.control.ControlMessage;
+import com.waltalk.protocol.control.ErrorMessage;
+import com.waltalk.protocol.control.Hello;
+import com.waltalk.protocol.control.Ping;
+import com.waltalk.protocol.control.Pong;
+import com.waltalk.protocol.media.MediaCodec;
+import com.waltalk.relay.bench.SimulatedClient;
+import com.waltalk.relay.config.RelaySettings;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input gets a specific error (and, where it must, a closed connection); it never crashes the
+ * relay, never reaches the database, and never disturbs other clients.
+ */
+class MalformedInputTest {
+
+    @TempDir
+    static Path dataDir;
+    static Relay relay;
+
+    @BeforeAll
+    static void startRelay() throws Exception {
+        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "malformed_test"));
+    }
+
+    @AfterAll
+    static void stopRelay() {
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    private static String errorCodeAfter(SimulatedClient c, Runnable send) throws InterruptedException {
+        send.run();
+        ErrorMessage e = c.nextError(Duration.ofSeconds(5));
+        assertThat(e).as("an error reply").isNotNull();
+        return e.code();
+    }
+
+    @Test
+    void eachMalformedMessageGetsItsOwnErrorCode() throws Exception {
+        try (SimulatedClient c = SimulatedClient.signIn(relay.webSocketUri(), "mallory")) {
+            byte[] valid = TestMedia.bytes(MediaCodec.encode(TestMedia.video(1, "bob"),
+                    ByteBuffer.wrap(TestMedia.jpeg(1000, 1))));
+
+            assertThat(errorCodeAfter(c, () -> c.sendRaw(ByteBuffer.wrap(new byte[] {1, 1})))).isEqualTo("truncated");
+            byte[] badVersion = valid.clone();
+            badVersion[0] = 9;
+            assertThat(errorCodeAfter(c, () -> c.sendRaw(ByteBuffer.wrap(badVersion)))).isEqualTo("bad_version");
+            byte[] badKind = valid.clone();
+            badKind[1] = 77;
+            assertThat(errorCodeAfter(c, () -> c.sendRaw(ByteBuffer.wrap(badKind)))).isEqualTo("unknown_kind");
+            byte[] truncated = java.util.Arrays.copyOf(valid, 33);
+            assertThat(errorCodeAfter(c, () -> c.sendRaw(ByteBuffer.wrap(truncated)))).isEqualTo("truncated");
+            byte[] notJpeg = valid.clone();
+            notJpeg[valid.length - 1000] = 0;
+            assertThat(errorCodeAfter(c, () -> c.sendRaw(ByteBuffer.wrap(notJpeg)))).isEqualTo("bad_field");
+            assertThat(errorCodeAfter(c, () -> c.sendRaw("{not json"))).isEqualTo("bad_json");
+            assertThat(errorCodeAfter(c, () -> c.sendRaw("{\"type\":\"teleport\"}"))).isEqualTo("unknown_type");
+            assertThat(errorCodeAfter(c, () -> c.sendRaw("{\"type\":\"hello\",\"protocol\":\"one\",\"user\":\"x\"}")))
+                    .isEqualTo("bad_field");
+            assertThat(errorCodeAfter(c, () -> c.sendRaw("x".repeat(20_000)))).isEqualTo("too_large");
+            assertThat(errorCodeAfter(c, () -> c.sendControl(new Hello(ProtocolVersion.CURRENT, "mallory", null))))
+                    .isEqualTo("already_signed_in");
+
+            // still connected and served
+            c.sendControl(new Ping(99));
+            ControlMessage m = c.nextControl(Duration.ofSeconds(5));
+            assertThat(m).isEqualTo(new Pong(99));
+        }
+    }
+
+    @Test
+    void mediaBeforeSignInIsRefused() throws Exception {
+        try (SimulatedClient c = SimulatedClient.connect(relay.webSocketUri())) {
+            assertThat(errorCodeAfter(c, () -> c.sendMedia(TestMedia.video(1, "bob"),
+                    ByteBuffer.wrap(TestMedia.jpeg(500, 2)))))
+                    .isEqualTo("not_signed_in");
+        }
+    }
+
+    @Test
+    void unsupportedProtocolVersionIsRefusedAndClosed() throws Exception {
+        try (SimulatedClient c = SimulatedClient.connect(relay.webSocketUri())) {
+            c.sendControl(new Hello(42, "futureuser", null));
+            ErrorMessage e = c.nextError(Duration.ofSeconds(5));
+            assertThat(e.code()).isEqualTo("bad_version");
+            assertThat(e.fatal()).isTrue();
+            assertThat(c.awaitClosed(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
+    void oversizedMessageClosesTheConnectionWith1009() throws Exception {
+        try (SimulatedClient c = SimulatedClient.signIn(relay.webSocketUri(), "bigsender")) {
+            c.sendRaw(ByteBuffer.wrap(new byte[1024 * 1024]));
+            assertThat(c.awaitClosed(Duration.ofSeconds(10))).isTrue();
+            assertThat(c.closeCode()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void repeatedGarbageGetsTheClientDisconnectedAndNothingReachesTheDatabaseOrOthers() throws Exception {
+        try (SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice2");
+             SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob2");
+             SimulatedClient abuser = SimulatedClient.signIn(relay.webSocketUri(), "abuser")) {
+            Random random = new Random(7);
+            for (int i = 0; i < 200 && abuser.isOpen(); i++) {
+                byte[] junk = new byte[random.nextInt(2000)];
+                random.nextBytes(junk);
+                if (junk.length > 0) {
+                    junk[0] = 1; // looks like version 1, so the header is actually parsed
+                }
+                abuser.sendRaw(ByteBuffer.wrap(junk));
+            }
+            assertThat(abuser.awaitClosed(Duration.ofSeconds(10))).isTrue();
+            assertThat(abuser.closeCode()).isEqualTo(1008);
+            assertThat(rowsFrom("abuser")).as("no garbage stored").isZero();
+
+            byte[] jpeg = TestMedia.jpeg(20_000, 3);
+            alice.sendMedia(TestMedia.video(0, "bob2"), ByteBuffer.wrap(jpeg));
+            var r = bob.nextMedia(Duration.ofSeconds(10));
+            assertThat(r).isNotNull();
+            assertThat(TestMedia.bytes(r.frame().payload())).isEqualTo(jpeg);
+            assertThat(relay.replication().isConnected()).isTrue();
+        }
+    }
+
+    private static long rowsFrom(String sender) throws Exception {
+        try (Connection c = relay.database().pool().getConnection();
+             var ps = c.prepareStatement("SELECT (SELECT count(*) FROM video_frames WHERE sender = ?)"
+                     + " + (SELECT count(*) FROM audio_frames WHERE sender = ?)")) {
+            ps.setString(1, sender);
+            ps.setString(2, sender);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

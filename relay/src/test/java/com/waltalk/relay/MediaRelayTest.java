@@ -1,0 +1,140 @@
+package com.waltalk.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.waltalk.protocol.media.MediaKind;
+import com.waltalk.relay.bench.SimulatedClient;
+import com.waltalk.relay.bench.SimulatedClient.Received;
+import com.waltalk.relay.config.RelaySettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two clients exchange video and audio both ways through a real relay, a real embedded PostgreSQL and
+ * its logical replication stream.
+ */
+class MediaRelayTest {
+
+    @TempDir
+    static Path dataDir;
+    static Relay relay;
+
+    @BeforeAll
+    static void startRelay() throws Exception {
+        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "media_test"));
+    }
+
+    @AfterAll
+    static void stopRelay() {
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    @Test
+    void videoAndAudioTravelBothWaysIdenticalInOrderAndOnlyToTheRecipient() throws Exception {
+        try (SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
+             SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob");
+             SimulatedClient carol = SimulatedClient.signIn(relay.webSocketUri(), "carol")) {
+            int videoFrames = 40;
+            int audioFrames = 120;
+            List<byte[]> aliceVideo = new ArrayList<>();
+            List<byte[]> bobVideo = new ArrayList<>();
+            List<byte[]> aliceAudio = new ArrayList<>();
+            List<byte[]> bobAudio = new ArrayList<>();
+            for (int i = 0; i < Math.max(videoFrames, audioFrames); i++) {
+                if (i < videoFrames) {
+                    byte[] a = TestMedia.jpeg(30_000 + i, i);
+                    byte[] b = TestMedia.jpeg(25_000 + i, 1000 + i);
+                    aliceVideo.add(a);
+                    bobVideo.add(b);
+                    alice.sendMedia(TestMedia.video(i, "bob"), ByteBuffer.wrap(a));
+                    bob.sendMedia(TestMedia.video(i, "alice"), ByteBuffer.wrap(b));
+                }
+                byte[] a = TestMedia.pcm(320, 5000 + i);
+                byte[] b = TestMedia.pcm(320, 9000 + i);
+                aliceAudio.add(a);
+                bobAudio.add(b);
+                alice.sendMedia(TestMedia.audio(i, "bob"), ByteBuffer.wrap(a));
+                bob.sendMedia(TestMedia.audio(i, "alice"), ByteBuffer.wrap(b));
+            }
+
+            assertReceived(bob, "alice", aliceVideo, aliceAudio);
+            assertReceived(alice, "bob", bobVideo, bobAudio);
+            // nothing addressed to carol, so nothing for carol
+            assertThat(carol.nextMedia(Duration.ofMillis(500))).isNull();
+        }
+    }
+
+    private static void assertReceived(SimulatedClient client, String from, List<byte[]> video, List<byte[]> audio)
+            throws InterruptedException {
+        List<Received> gotVideo = new ArrayList<>();
+        List<Received> gotAudio = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while ((gotVideo.size() < video.size() || gotAudio.size() < audio.size()) && System.nanoTime() < deadline) {
+            Received r = client.nextMedia(Duration.ofMillis(200));
+            if (r != null) {
+                (r.frame().header().kind() == MediaKind.VIDEO_JPEG ? gotVideo : gotAudio).add(r);
+            }
+        }
+        assertThat(gotVideo).hasSize(video.size());
+        assertThat(gotAudio).hasSize(audio.size());
+        for (int i = 0; i < video.size(); i++) {
+            Received r = gotVideo.get(i);
+            assertThat(r.frame().header().peer()).as("sender stamped by the relay").isEqualTo(from);
+            assertThat(r.frame().header().seq()).as("per-sender order").isEqualTo(i);
+            assertThat(r.frame().header().width()).isEqualTo(640);
+            assertThat(r.frame().header().height()).isEqualTo(360);
+            assertThat(TestMedia.bytes(r.frame().payload())).isEqualTo(video.get(i));
+        }
+        for (int i = 0; i < audio.size(); i++) {
+            Received r = gotAudio.get(i);
+            assertThat(r.frame().header().peer()).isEqualTo(from);
+            assertThat(r.frame().header().seq()).isEqualTo(i);
+            assertThat(r.frame().header().sampleRate()).isEqualTo(16_000);
+            assertThat(TestMedia.bytes(r.frame().payload())).isEqualTo(audio.get(i));
+        }
+    }
+
+    @Test
+    void aNewerSignInReplacesTheOlderConnectionWithoutBreakingTheNewOne() throws Exception {
+        try (SimulatedClient first = SimulatedClient.signIn(relay.webSocketUri(), "dora");
+             SimulatedClient second = SimulatedClient.signIn(relay.webSocketUri(), "dora");
+             SimulatedClient sender = SimulatedClient.signIn(relay.webSocketUri(), "erin")) {
+            var error = first.nextError(Duration.ofSeconds(5));
+            assertThat(error).isNotNull();
+            assertThat(error.code()).isEqualTo("session_replaced");
+            assertThat(first.awaitClosed(Duration.ofSeconds(5))).isTrue();
+            assertThat(first.closeCode()).isEqualTo(4000);
+
+            byte[] jpeg = TestMedia.jpeg(10_000, 42);
+            sender.sendMedia(TestMedia.video(1, "dora"), ByteBuffer.wrap(jpeg));
+            Received r = second.nextMedia(Duration.ofSeconds(10));
+            assertThat(r).isNotNull();
+            assertThat(TestMedia.bytes(r.frame().payload())).isEqualTo(jpeg);
+            assertThat(second.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void healthEndpointReportsStreaming() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        var address = relay.healthAddress();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + address.getPort() + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"ok\"").contains("\"replication\":\"streaming\"");
+    }
+}

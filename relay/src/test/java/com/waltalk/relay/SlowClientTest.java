@@ -1,0 +1,143 @@
+package com.waltalk.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.waltalk.protocol.media.MediaKind;
+import com.waltalk.relay.bench.SimulatedClient;
+import com.waltalk.relay.bench.SimulatedClient.Received;
+import com.waltalk.relay.config.RelaySettings;
+import com.waltalk.relay.fanout.OutboundQueue;
+import com.waltalk.relay.session.ClientSession;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A recipient that stops reading loses video (latest frame wins) but none of its audio, its queue
+ * stays within the documented bound, and a fast recipient on the same relay is not delayed.
+ */
+class SlowClientTest {
+
+    @TempDir
+    static Path dataDir;
+    static Relay relay;
+
+    @BeforeAll
+    static void startRelay() throws Exception {
+        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "slow_test"));
+    }
+
+    @AfterAll
+    static void stopRelay() {
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    @Test
+    void slowReaderLosesVideoNotAudioAndDoesNotDelayAFastOne() throws Exception {
+        try (SimulatedClient toSlow = SimulatedClient.signIn(relay.webSocketUri(), "sender1");
+             SimulatedClient toFast = SimulatedClient.signIn(relay.webSocketUri(), "sender2");
+             SimulatedClient slow = SimulatedClient.signIn(relay.webSocketUri(), "slow");
+             SimulatedClient fast = SimulatedClient.signIn(relay.webSocketUri(), "fast")) {
+
+            List<Long> fastVideoLatencyMs = new ArrayList<>();
+            List<Received> fastReceived = new ArrayList<>();
+            fast.onMedia(r -> {
+                synchronized (fastReceived) {
+                    fastReceived.add(r);
+                    if (r.frame().header().kind() == MediaKind.VIDEO_JPEG) {
+                        long sentNanos = r.frame().payload().duplicate().getLong(2);
+                        fastVideoLatencyMs.add((r.receivedNanos() - sentNanos) / 1_000_000);
+                    }
+                }
+            });
+            slow.pauseReading(true);
+
+            // 15 fps of 120 KB video and 50 packets/s of audio to each recipient, for 4 seconds.
+            int seconds = 4;
+            int videoPerSecond = 15;
+            int audioPerSecond = 50;
+            AtomicLong videoSeq = new AtomicLong();
+            AtomicLong audioSeq = new AtomicLong();
+            ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+            long maxPending = 0;
+            try {
+                pace.scheduleAtFixedRate(() -> {
+                    long seq = videoSeq.getAndIncrement();
+                    for (var pair : List.of(new Object[] {toSlow, "slow"}, new Object[] {toFast, "fast"})) {
+                        byte[] jpeg = TestMedia.jpeg(120_000, seq);
+                        ByteBuffer.wrap(jpeg).putLong(2, System.nanoTime());
+                        ((SimulatedClient) pair[0]).sendMedia(TestMedia.video(seq, (String) pair[1]), ByteBuffer.wrap(jpeg));
+                    }
+                }, 0, 1000 / videoPerSecond, TimeUnit.MILLISECONDS);
+                pace.scheduleAtFixedRate(() -> {
+                    long seq = audioSeq.getAndIncrement();
+                    toSlow.sendMedia(TestMedia.audio(seq, "slow"), ByteBuffer.wrap(TestMedia.pcm(320, seq)));
+                    toFast.sendMedia(TestMedia.audio(seq, "fast"), ByteBuffer.wrap(TestMedia.pcm(320, seq)));
+                }, 0, 1000 / audioPerSecond, TimeUnit.MILLISECONDS);
+                long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+                while (System.nanoTime() < end) {
+                    ClientSession s = relay.sessions().lookup("slow");
+                    maxPending = Math.max(maxPending, s.outbound().pendingBytes() + s.channel().bufferedBytes());
+                    Thread.sleep(20);
+                }
+            } finally {
+                pace.shutdownNow();
+                pace.awaitTermination(5, TimeUnit.SECONDS);
+            }
+            long videoSent = videoSeq.get();
+            long audioSent = audioSeq.get();
+
+            // The relay held at most the documented bound for the stalled client.
+            long bound = OutboundQueue.TRANSPORT_HIGH_WATER + 2 * (120_000 + 100) + OutboundQueue.MAX_PENDING_RELIABLE;
+            assertThat(maxPending).isLessThanOrEqualTo(bound);
+
+            slow.pauseReading(false);
+            List<Received> slowVideo = new ArrayList<>();
+            List<Received> slowAudio = new ArrayList<>();
+            Received r;
+            while ((r = slow.nextMedia(Duration.ofSeconds(3))) != null) {
+                (r.frame().header().kind() == MediaKind.VIDEO_JPEG ? slowVideo : slowAudio).add(r);
+                if (slowAudio.size() == audioSent && slow.mediaQueued() == 0) {
+                    break;
+                }
+            }
+            // every audio packet, in order; video thinned out
+            assertThat(slowAudio).hasSize((int) audioSent);
+            for (int i = 0; i < slowAudio.size(); i++) {
+                assertThat(slowAudio.get(i).frame().header().seq()).isEqualTo(i);
+            }
+            assertThat(slowVideo.size()).isLessThan((int) videoSent);
+            assertThat(relay.sessions().lookup("slow").outbound().videoDropped()).isPositive();
+            long lastSeq = -1;
+            for (Received v : slowVideo) {
+                assertThat(v.frame().header().seq()).isGreaterThan(lastSeq);
+                lastSeq = v.frame().header().seq();
+            }
+
+            // the fast recipient got everything, promptly
+            Thread.sleep(500);
+            synchronized (fastReceived) {
+                assertThat(fastReceived.stream().filter(x -> x.frame().header().kind() == MediaKind.VIDEO_JPEG))
+                        .hasSize((int) videoSent);
+                assertThat(fastReceived.stream().filter(x -> x.frame().header().kind() == MediaKind.AUDIO_PCM16LE))
+                        .hasSize((int) audioSent);
+                List<Long> sorted = fastVideoLatencyMs.stream().sorted().toList();
+                long p95 = sorted.get((int) (sorted.size() * 0.95));
+                assertThat(p95).as("fast client's p95 video latency (ms) while another client stalls")
+                        .isLessThan(250);
+            }
+        }
+    }
+}
