@@ -1,0 +1,14 @@
+package com.waltalk.protocol.control;
+
+/**
+ * A JSON control message, sent as one WebSocket text message and told apart by its
+ * {@code "type"} property. Encode and decode with {@link ControlCodec}.
+ *
+ * <p>Thread-safety: all implementations are immutable records; safe to share between threads.
+ */
+public sealed interface ControlMessage permits Hello, Welcome, ErrorMessage, Ping, Pong,
+        MediaState {
+
+    /** The value of this message's {@code "type"} property on the wire. */
+    String type();
+}

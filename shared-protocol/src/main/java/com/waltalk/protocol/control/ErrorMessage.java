@@ -1,0 +1,44 @@
+package com.waltalk.protocol.control;
+
+import com.waltalk.protocol.ErrorCode;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Relay → client: a message was rejected or the session is ending. Wire type {@value #TYPE}.
+ *
+ * <p>{@code code} is kept as a string so that a client can receive codes added by a newer relay;
+ * {@link #errorCode()} maps it to a known {@link ErrorCode}.
+ *
+ * <p>Thread-safety: immutable; safe to share between threads.
+ *
+ * @param code the {@linkplain ErrorCode#wire() wire string} of the error code
+ * @param message human-readable detail
+ * @param fatal whether the relay closes the connection after sending this
+ */
+public record ErrorMessage(String code, String message, boolean fatal) implements ControlMessage {
+
+    /** The wire type of this message. */
+    public static final String TYPE = "error";
+
+    /** @throws NullPointerException if {@code code} or {@code message} is {@code null} */
+    public ErrorMessage {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** An error message carrying a known code. */
+    public static ErrorMessage of(ErrorCode code, String message, boolean fatal) {
+        return new ErrorMessage(code.wire(), message, fatal);
+    }
+
+    /** The known code, or empty if this build does not know {@link #code()}. */
+    public Optional<ErrorCode> errorCode() {
+        return ErrorCode.fromWire(code);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}
