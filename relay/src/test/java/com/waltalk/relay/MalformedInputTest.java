@@ -119,14 +119,19 @@ class MalformedInputTest {
              SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob2");
              SimulatedClient abuser = SimulatedClient.signIn(relay.webSocketUri(), "abuser")) {
             Random random = new Random(7);
-            for (int i = 0; i < 200 && abuser.isOpen(); i++) {
-                byte[] junk = new byte[random.nextInt(2000)];
+            ErrorMessage last = null;
+            int sent = 0;
+            while (abuser.isOpen() && sent < 100 && (last == null || !last.fatal())) {
+                byte[] junk = new byte[1 + random.nextInt(2000)];
                 random.nextBytes(junk);
-                if (junk.length > 0) {
-                    junk[0] = 1; // looks like version 1, so the header is actually parsed
-                }
+                junk[0] = 1; // looks like version 1, so the header is actually parsed
                 abuser.sendRaw(ByteBuffer.wrap(junk));
+                sent++;
+                last = abuser.nextError(Duration.ofSeconds(5));
+                assertThat(last).as("every bad frame is answered").isNotNull();
             }
+            assertThat(last.fatal()).isTrue();
+            assertThat(sent).as("tolerated errors before disconnect").isEqualTo(21);
             assertThat(abuser.awaitClosed(Duration.ofSeconds(10))).isTrue();
             assertThat(abuser.closeCode()).isEqualTo(1008);
             assertThat(rowsFrom("abuser")).as("no garbage stored").isZero();

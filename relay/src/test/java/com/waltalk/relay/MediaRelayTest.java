@@ -53,14 +53,18 @@ class MediaRelayTest {
             List<byte[]> bobVideo = new ArrayList<>();
             List<byte[]> aliceAudio = new ArrayList<>();
             List<byte[]> bobAudio = new ArrayList<>();
+            // paced like a real call (50 audio packets/s, a video frame every third packet ≈ 16 fps):
+            // an unpaced burst would rightly trigger the latest-video-wins policy
             for (int i = 0; i < Math.max(videoFrames, audioFrames); i++) {
-                if (i < videoFrames) {
-                    byte[] a = TestMedia.jpeg(30_000 + i, i);
-                    byte[] b = TestMedia.jpeg(25_000 + i, 1000 + i);
+                Thread.sleep(20);
+                if (i % 3 == 0 && i / 3 < videoFrames) {
+                    int v = i / 3;
+                    byte[] a = TestMedia.jpeg(30_000 + v, v);
+                    byte[] b = TestMedia.jpeg(25_000 + v, 1000 + v);
                     aliceVideo.add(a);
                     bobVideo.add(b);
-                    alice.sendMedia(TestMedia.video(i, "bob"), ByteBuffer.wrap(a));
-                    bob.sendMedia(TestMedia.video(i, "alice"), ByteBuffer.wrap(b));
+                    alice.sendMedia(TestMedia.video(v, "bob"), ByteBuffer.wrap(a));
+                    bob.sendMedia(TestMedia.video(v, "alice"), ByteBuffer.wrap(b));
                 }
                 byte[] a = TestMedia.pcm(320, 5000 + i);
                 byte[] b = TestMedia.pcm(320, 9000 + i);

@@ -66,6 +66,18 @@ public final class LogicalReplicationConnection implements AutoCloseable {
         stream.setFlushedLSN(l);
     }
 
+    /**
+     * Drops the connection at once, from any thread. Unlike {@link #close()}, this does not wait for
+     * the lock that a thread blocked in {@link #read()} holds; that thread's read fails instead.
+     */
+    public void abort() {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException ignored) {
+            // already gone
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -202,7 +202,7 @@ public final class ReplicationService implements AutoCloseable {
         running = false;
         LogicalReplicationConnection c = current;
         if (c != null) {
-            c.close(); // unblocks read()
+            c.abort(); // unblocks read()
         }
         thread.interrupt();
         idleAcker.interrupt();
