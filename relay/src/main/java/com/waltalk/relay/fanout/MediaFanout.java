@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  * routed by its {@code recipient} column to that user's session on this relay (if any), re-framed
  * with the relay-stamped sender as {@code peer}, and the payload bytes forwarded as they are.
  *
- * <p>Rows whose transaction committed more than {@link #STALE_AFTER_MICROS} ago are skipped: after a
- * relay restart the slot replays what it had not acknowledged, and old video is worse than none.
+ * <p>Backlog is skipped: after a relay restart or reconnect the slot replays what had not been
+ * acknowledged, and seconds-old media is worse than none. (Decided by LSN, not by comparing the
+ * database's clock with ours.)
  * Runs on the replication thread only (not thread-safe; counters are readable from any thread).
  */
 public final class MediaFanout implements ChangeHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MediaFanout.class);
-    static final long STALE_AFTER_MICROS = 2_000_000;
 
     private final SessionRegistry sessions;
     private final DrainScheduler drainScheduler;
@@ -46,7 +46,7 @@ public final class MediaFanout implements ChangeHandler {
     }
 
     @Override
-    public void onInsert(Insert insert, long commitTimeMicros) {
+    public void onInsert(Insert insert, Transaction transaction) {
         Relation rel = insert.relation();
         boolean video;
         switch (rel.name()) {
@@ -65,7 +65,7 @@ public final class MediaFanout implements ChangeHandler {
                 unroutable.incrementAndGet();
                 return;
             }
-            if (nowMicros() - commitTimeMicros > STALE_AFTER_MICROS) {
+            if (transaction.backlog()) {
                 stale.incrementAndGet();
                 return;
             }
@@ -109,11 +109,6 @@ public final class MediaFanout implements ChangeHandler {
         return audioColumns;
     }
 
-    private static long nowMicros() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
-    }
-
     public long delivered() {
         return delivered.get();
     }
@@ -122,6 +117,7 @@ public final class MediaFanout implements ChangeHandler {
         return unroutable.get();
     }
 
+    /** Media rows skipped because they were replayed backlog, not live traffic. */
     public long stale() {
         return stale.get();
     }

@@ -8,6 +8,17 @@ import com.waltalk.relay.replication.pgoutput.Insert;
  */
 public interface ChangeHandler {
 
-    /** A row was inserted by a transaction that committed at {@code commitTimeMicros} (Unix µs). */
-    void onInsert(Insert insert, long commitTimeMicros);
+    /**
+     * The transaction a change belongs to.
+     *
+     * @param commitLsn        LSN of the commit record
+     * @param commitTimeMicros commit time on the database's clock, Unix microseconds
+     * @param backlog          true if the transaction committed before this stream was opened: it is
+     *                         being replayed from the slot (after a relay restart or reconnect), not live
+     */
+    record Transaction(long commitLsn, long commitTimeMicros, boolean backlog) {
+    }
+
+    /** A row was inserted. */
+    void onInsert(Insert insert, Transaction transaction);
 }

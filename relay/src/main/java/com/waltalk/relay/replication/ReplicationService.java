@@ -98,8 +98,9 @@ public final class ReplicationService implements AutoCloseable {
     private void run() {
         long backoffMs = 200;
         while (running) {
-            try (LogicalReplicationConnection conn =
-                         LogicalReplicationConnection.open(endpoint, slotName, publications)) {
+            try {
+                long liveFrom = currentWalLsn();
+                LogicalReplicationConnection conn = LogicalReplicationConnection.open(endpoint, slotName, publications);
                 current = conn;
                 connected = true;
                 firstConnect.countDown();
@@ -107,7 +108,11 @@ public final class ReplicationService implements AutoCloseable {
                     log.info("replication stream from slot {} re-established", slotName);
                 }
                 backoffMs = 200;
-                consume(conn);
+                try {
+                    consume(conn, liveFrom);
+                } finally {
+                    conn.close();
+                }
             } catch (SQLException e) {
                 if (!running) {
                     break;
@@ -129,10 +134,20 @@ public final class ReplicationService implements AutoCloseable {
         }
     }
 
-    private void consume(LogicalReplicationConnection conn) throws SQLException {
+    /** The current end of WAL: transactions committed before it are backlog when the stream opens. */
+    private long currentWalLsn() throws SQLException {
+        try (java.sql.Connection c = endpoint.open("waltalk-replication-probe");
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void consume(LogicalReplicationConnection conn, long liveFrom) throws SQLException {
         // A new decoder per connection: pgoutput resends Relation messages on every new stream.
         PgOutputDecoder decoder = new PgOutputDecoder();
-        long commitTimeMicros = 0;
+        ChangeHandler.Transaction tx = null;
         while (running) {
             blockedInRead = true;
             ByteBuffer message = conn.read();
@@ -152,11 +167,11 @@ public final class ReplicationService implements AutoCloseable {
             }
             if (decoded instanceof Begin b) {
                 inTransaction = true;
-                commitTimeMicros = b.commitTimeMicros();
+                tx = new ChangeHandler.Transaction(b.finalLsn(), b.commitTimeMicros(), b.finalLsn() < liveFrom);
             } else if (decoded instanceof Insert insert) {
                 rowsReceived.incrementAndGet();
                 try {
-                    handler.onInsert(insert, commitTimeMicros);
+                    handler.onInsert(insert, tx);
                 } catch (RuntimeException e) {
                     log.error("change handler failed on {}", insert.relation().name(), e);
                 }
