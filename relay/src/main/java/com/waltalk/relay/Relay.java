@@ -12,6 +12,7 @@ import com.waltalk.relay.fanout.MediaFanout;
 import com.waltalk.relay.health.HealthServer;
 import com.waltalk.relay.ingest.MediaTtlCleaner;
 import com.waltalk.relay.ingest.MediaWriter;
+import com.waltalk.relay.replication.Publications;
 import com.waltalk.relay.replication.ReplicationService;
 import com.waltalk.relay.replication.ReplicationSlots;
 import com.waltalk.relay.session.SessionController;
@@ -36,7 +37,7 @@ public final class Relay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Relay.class);
     /** Publications the relay streams; later issues add more to this list. */
-    public static final List<String> PUBLICATIONS = List.of("waltalk_media");
+    public static final List<String> PUBLICATIONS = List.of(Publications.MEDIA);
     static final long SIGN_IN_TIMEOUT_MS = 10_000;
     static final long MAX_QUEUED_BYTES_PER_WRITER = 32L * 1024 * 1024;
 
@@ -91,6 +92,7 @@ public final class Relay implements AutoCloseable {
         }
         closeables.push(database);
 
+        new Publications(database.pool()).ensure();
         try {
             new ReplicationSlots(database.pool()).ensure(settings.slotName());
         } catch (ReplicationSlots.SlotInUseException e) {

@@ -1,0 +1,70 @@
+package com.waltalk.relay.bench;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Collects latency samples (nanoseconds) into a preallocated array — no boxing, no allocation per
+ * sample — and computes exact nearest-rank percentiles at the end. Samples beyond the capacity are
+ * counted but not kept. Thread-safe: many receiver threads may record concurrently.
+ */
+public final class LatencyRecorder {
+
+    private final AtomicLongArray samples;
+    private final AtomicInteger count = new AtomicInteger();
+
+    /** @param capacity the most samples kept; size it for the expected number of frames plus slack */
+    public LatencyRecorder(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        this.samples = new AtomicLongArray(capacity);
+    }
+
+    /** Records one latency in nanoseconds. */
+    public void record(long nanos) {
+        int i = count.getAndIncrement();
+        if (i < samples.length()) {
+            samples.set(i, nanos);
+        }
+    }
+
+    /** Samples recorded, including any that did not fit. */
+    public int recorded() {
+        return count.get();
+    }
+
+    /** Samples recorded beyond the capacity (not part of the percentiles). */
+    public int overflowed() {
+        return Math.max(0, count.get() - samples.length());
+    }
+
+    /** Percentiles over the samples kept so far; call after recording has stopped. */
+    public Percentiles percentiles() {
+        int n = Math.min(count.get(), samples.length());
+        long[] sorted = new long[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = samples.get(i);
+        }
+        Arrays.sort(sorted);
+        return new Percentiles(n, rankMillis(sorted, 0.50), rankMillis(sorted, 0.95), rankMillis(sorted, 0.99),
+                n == 0 ? Double.NaN : sorted[n - 1] / 1e6);
+    }
+
+    private static double rankMillis(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(q * sorted.length); // nearest-rank definition
+        return sorted[Math.max(0, rank - 1)] / 1e6;
+    }
+
+    /**
+     * Latency summary in milliseconds; NaN when there were no samples.
+     *
+     * @param samples number of samples the percentiles are computed from
+     */
+    public record Percentiles(int samples, double p50, double p95, double p99, double max) {
+    }
+}
