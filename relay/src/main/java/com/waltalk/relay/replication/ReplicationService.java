@@ -3,10 +3,12 @@ package com.waltalk.relay.replication;
 import com.waltalk.relay.db.DatabaseEndpoint;
 import com.waltalk.relay.replication.pgoutput.Begin;
 import com.waltalk.relay.replication.pgoutput.Commit;
+import com.waltalk.relay.replication.pgoutput.Delete;
 import com.waltalk.relay.replication.pgoutput.Insert;
 import com.waltalk.relay.replication.pgoutput.PgOutputDecoder;
 import com.waltalk.relay.replication.pgoutput.PgOutputException;
 import com.waltalk.relay.replication.pgoutput.PgOutputMessage;
+import com.waltalk.relay.replication.pgoutput.Update;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.util.List;
@@ -100,6 +102,7 @@ public final class ReplicationService implements AutoCloseable {
         while (running) {
             try {
                 long liveFrom = currentWalLsn();
+                handler.onStreamOpening(liveFrom);
                 LogicalReplicationConnection conn = LogicalReplicationConnection.open(endpoint, slotName, publications);
                 current = conn;
                 connected = true;
@@ -167,20 +170,45 @@ public final class ReplicationService implements AutoCloseable {
             }
             if (decoded instanceof Begin b) {
                 inTransaction = true;
-                tx = new ChangeHandler.Transaction(b.finalLsn(), b.commitTimeMicros(), b.finalLsn() < liveFrom);
-            } else if (decoded instanceof Insert insert) {
+                tx = new ChangeHandler.Transaction(b.xid(), b.finalLsn(), b.commitTimeMicros(),
+                        b.finalLsn() < liveFrom);
+            } else if (decoded instanceof Insert || decoded instanceof Update || decoded instanceof Delete) {
                 rowsReceived.incrementAndGet();
-                try {
-                    handler.onInsert(insert, tx);
-                } catch (RuntimeException e) {
-                    log.error("change handler failed on {}", insert.relation().name(), e);
-                }
+                dispatch(decoded, tx);
             } else if (decoded instanceof Commit c) {
                 transactions.incrementAndGet();
+                if (tx != null) {
+                    ChangeHandler.Transaction done = tx;
+                    safely(() -> handler.onCommit(done), "commit");
+                }
                 conn.acknowledge(c.endLsn());
                 acknowledgedLsn = c.endLsn();
                 inTransaction = false;
+                tx = null;
             }
+        }
+    }
+
+    private void dispatch(PgOutputMessage change, ChangeHandler.Transaction tx) {
+        if (tx == null) {
+            decodeErrors.incrementAndGet();
+            log.error("row change outside a transaction skipped");
+            return;
+        }
+        if (change instanceof Insert i) {
+            safely(() -> handler.onInsert(i, tx), i.relation().name());
+        } else if (change instanceof Update u) {
+            safely(() -> handler.onUpdate(u, tx), u.relation().name());
+        } else if (change instanceof Delete d) {
+            safely(() -> handler.onDelete(d, tx), d.relation().name());
+        }
+    }
+
+    private static void safely(Runnable r, String what) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.error("change handler failed on {}", what, e);
         }
     }
 

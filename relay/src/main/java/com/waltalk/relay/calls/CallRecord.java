@@ -1,0 +1,33 @@
+package com.waltalk.relay.calls;
+
+/**
+ * One row of {@code calls}, as read from the database or from the replication stream. Times are
+ * Unix microseconds; {@code answeredAt}/{@code endedAt} are null until they happen. Immutable.
+ */
+public record CallRecord(long id, String caller, String callee, String state, long createdAt, Long answeredAt,
+                         Long endedAt, String endedBy, boolean callerVideo, boolean callerAudio,
+                         boolean calleeVideo, boolean calleeAudio) {
+
+    public static final String RINGING = "ringing";
+    public static final String ACCEPTED = "accepted";
+
+    public boolean active() {
+        return RINGING.equals(state) || ACCEPTED.equals(state);
+    }
+
+    public boolean accepted() {
+        return ACCEPTED.equals(state);
+    }
+
+    public boolean involves(String user) {
+        return caller.equals(user) || callee.equals(user);
+    }
+
+    /** The other party, or null if {@code user} is not a party. */
+    public String peerOf(String user) {
+        if (caller.equals(user)) {
+            return callee;
+        }
+        return callee.equals(user) ? caller : null;
+    }
+}

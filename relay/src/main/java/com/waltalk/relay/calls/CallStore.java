@@ -1,0 +1,288 @@
+package com.waltalk.relay.calls;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Call state transitions, each one transaction with the row locked, so two racing requests can never
+ * both win. Never reads back what the replication stream will deliver: callers learn transitions
+ * from the stream, like everyone else. Thread-safe.
+ */
+public final class CallStore {
+
+    /** A transition that was refused; {@code code} is a protocol error code. */
+    public static final class CallRefused extends Exception {
+        private final String code;
+
+        public CallRefused(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    public static final String COLUMNS = "id, caller, callee, state, created_at, answered_at, ended_at, ended_by, "
+            + "caller_video, caller_audio, callee_video, callee_audio";
+
+    private final DataSource dataSource;
+
+    public CallStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Starts a call. Both users' rows are locked in name order, so simultaneous calls between the same
+     * two people serialize: the second finds the first ringing and gets {@code busy}. The outcome is
+     * a new row: {@code ringing}, {@code busy} (callee already in a call) or {@code missed} (callee
+     * offline) — the latter two are final at once and stay as history.
+     */
+    public CallRecord start(String caller, String calleeName) throws SQLException, CallRefused {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                String callee = lockUsers(c, caller, calleeName);
+                if (callee.equals(caller)) {
+                    throw new CallRefused("bad_field", "you cannot call yourself");
+                }
+                if (hasActiveCall(c, caller)) {
+                    throw new CallRefused("bad_call_state", "you are already in a call");
+                }
+                String state;
+                if (hasActiveCall(c, callee)) {
+                    state = "busy";
+                } else if (!isPresent(c, callee)) {
+                    state = "missed";
+                } else {
+                    state = CallRecord.RINGING;
+                }
+                CallRecord call;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, state, ended_at) "
+                        + "VALUES (?, ?, ?, CASE WHEN ? THEN now() END) RETURNING " + COLUMNS)) {
+                    ps.setString(1, caller);
+                    ps.setString(2, callee);
+                    ps.setString(3, state);
+                    ps.setBoolean(4, !CallRecord.RINGING.equals(state));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        call = read(rs);
+                    }
+                }
+                c.commit();
+                return call;
+            } catch (SQLException | CallRefused | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Locks both users' rows in a fixed order; returns the callee's canonical name. */
+    private static String lockUsers(Connection c, String caller, String callee) throws SQLException, CallRefused {
+        String canonicalCallee = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM users WHERE lower(name) IN (lower(?), lower(?)) "
+                + "ORDER BY lower(name) FOR UPDATE")) {
+            ps.setString(1, caller);
+            ps.setString(2, callee);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    if (name.equalsIgnoreCase(callee)) {
+                        canonicalCallee = name;
+                    }
+                }
+            }
+        }
+        if (canonicalCallee == null) {
+            throw new CallRefused("unknown_peer", "no such user: " + callee);
+        }
+        return canonicalCallee;
+    }
+
+    private static boolean hasActiveCall(Connection c, String user) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM calls WHERE state IN ('ringing', 'accepted') "
+                + "AND (caller = ? OR callee = ?) LIMIT 1")) {
+            ps.setString(1, user);
+            ps.setString(2, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static boolean isPresent(Connection c, String user) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM presence WHERE user_name = ?")) {
+            ps.setString(1, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The callee accepts a ringing call. */
+    public void accept(long callId, String user) throws SQLException, CallRefused {
+        transition(callId, user, "UPDATE calls SET state = 'accepted', answered_at = now() "
+                + "WHERE id = ? AND callee = ? AND state = 'ringing'", "only the callee can accept a ringing call");
+    }
+
+    /** The callee declines a ringing call. */
+    public void decline(long callId, String user) throws SQLException, CallRefused {
+        transition(callId, user, "UPDATE calls SET state = 'declined', ended_at = now(), ended_by = callee "
+                + "WHERE id = ? AND callee = ? AND state = 'ringing'", "only the callee can decline a ringing call");
+    }
+
+    /**
+     * Hangs up: the caller of a ringing call cancels it, the callee of a ringing call declines it,
+     * either party of an accepted call ends it.
+     */
+    public void hangup(long callId, String user) throws SQLException, CallRefused {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE calls SET "
+                     + "state = CASE WHEN state = 'accepted' THEN 'ended' "
+                     + "             WHEN caller = ? THEN 'cancelled' ELSE 'declined' END, "
+                     + "ended_at = now(), ended_by = ? "
+                     + "WHERE id = ? AND (caller = ? OR callee = ?) AND state IN ('ringing', 'accepted')")) {
+            ps.setString(1, user);
+            ps.setString(2, user);
+            ps.setLong(3, callId);
+            ps.setString(4, user);
+            ps.setString(5, user);
+            if (ps.executeUpdate() == 0) {
+                explainRefusal(c, callId, user, "the call is already over");
+            }
+        }
+    }
+
+    /** A party switches its camera or microphone; the peer learns it from the call row. */
+    public void setMedia(long callId, String user, boolean video, boolean audio) throws SQLException, CallRefused {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE calls SET "
+                     + "caller_video = CASE WHEN caller = ? THEN ? ELSE caller_video END, "
+                     + "caller_audio = CASE WHEN caller = ? THEN ? ELSE caller_audio END, "
+                     + "callee_video = CASE WHEN callee = ? THEN ? ELSE callee_video END, "
+                     + "callee_audio = CASE WHEN callee = ? THEN ? ELSE callee_audio END "
+                     + "WHERE id = ? AND (caller = ? OR callee = ?) AND state IN ('ringing', 'accepted')")) {
+            ps.setString(1, user);
+            ps.setBoolean(2, video);
+            ps.setString(3, user);
+            ps.setBoolean(4, audio);
+            ps.setString(5, user);
+            ps.setBoolean(6, video);
+            ps.setString(7, user);
+            ps.setBoolean(8, audio);
+            ps.setLong(9, callId);
+            ps.setString(10, user);
+            ps.setString(11, user);
+            if (ps.executeUpdate() == 0) {
+                explainRefusal(c, callId, user, "the call is over");
+            }
+        }
+    }
+
+    private void transition(long callId, String user, String sql, String refusal) throws SQLException, CallRefused {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, callId);
+            ps.setString(2, user);
+            if (ps.executeUpdate() == 0) {
+                explainRefusal(c, callId, user, refusal);
+            }
+        }
+    }
+
+    /** Turns "0 rows updated" into the right error: not your call (or none) vs wrong state. */
+    private static void explainRefusal(Connection c, long callId, String user, String refusal)
+            throws SQLException, CallRefused {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM calls WHERE id = ? AND (caller = ? OR callee = ?)")) {
+            ps.setLong(1, callId);
+            ps.setString(2, user);
+            ps.setString(3, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new CallRefused("unknown_call", "no call " + callId + " of yours");
+                }
+                throw new CallRefused("bad_call_state", refusal + " (call " + callId + " is " + rs.getString(1) + ")");
+            }
+        }
+    }
+
+    /** Ringing calls older than {@code timeout} become missed; returns how many. */
+    public int expireRinging(Duration timeout) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE calls SET state = 'missed', ended_at = now() "
+                     + "WHERE state = 'ringing' AND created_at < now() - make_interval(secs => ?)")) {
+            ps.setDouble(1, timeout.toMillis() / 1000.0);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Ends an active call because {@code goneUser} has been offline too long: a ringing call is
+     * cancelled (caller gone) or missed (callee gone), an accepted one ended.
+     */
+    public void endAbandoned(long callId, String goneUser) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE calls SET "
+                     + "state = CASE WHEN state = 'accepted' THEN 'ended' "
+                     + "             WHEN caller = ? THEN 'cancelled' ELSE 'missed' END, "
+                     + "ended_at = now(), ended_by = ? "
+                     + "WHERE id = ? AND state IN ('ringing', 'accepted')")) {
+            ps.setString(1, goneUser);
+            ps.setString(2, goneUser);
+            ps.setLong(3, callId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The user's most recent calls, newest first. */
+    public List<CallRecord> history(String user, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM calls WHERE caller = ? OR callee = ? "
+                     + "ORDER BY id DESC LIMIT ?")) {
+            ps.setString(1, user);
+            ps.setString(2, user);
+            ps.setInt(3, limit);
+            List<CallRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    public Optional<CallRecord> find(long callId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM calls WHERE id = ?")) {
+            ps.setLong(1, callId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Reads a row selected with {@link #COLUMNS}. */
+    public static CallRecord read(ResultSet rs) throws SQLException {
+        return new CallRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                micros(rs.getTimestamp(5)), microsOrNull(rs.getTimestamp(6)), microsOrNull(rs.getTimestamp(7)),
+                rs.getString(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12));
+    }
+
+    public static long micros(Timestamp t) {
+        return Math.floorDiv(t.getTime(), 1000L) * 1_000_000 + t.getNanos() / 1000;
+    }
+
+    static Long microsOrNull(Timestamp t) {
+        return t == null ? null : micros(t);
+    }
+}

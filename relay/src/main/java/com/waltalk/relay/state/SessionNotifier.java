@@ -1,0 +1,27 @@
+package com.waltalk.relay.state;
+
+import com.waltalk.relay.calls.CallRecord;
+import com.waltalk.relay.chat.ChatRecord;
+import com.waltalk.relay.replication.ChangeHandler.Transaction;
+
+/**
+ * How replicated state changes reach this relay's connected clients. Called on the replication
+ * thread, while holding {@link LiveState#lock()}; implementations only enqueue, never block.
+ */
+public interface SessionNotifier {
+
+    /** A user's status changed (or the user appeared): tell every signed-in client. */
+    void presenceChanged(String user, LiveState.Status status);
+
+    /** A user's session was claimed by {@code presence}: a local session with another id is replaced. */
+    void presenceClaimed(PresenceRecord presence);
+
+    /** A call changed: tell both parties. */
+    void callChanged(CallRecord call);
+
+    /** A chat message was stored: deliver it to the sender's and the recipient's sessions. */
+    void chatArrived(ChatRecord message, Transaction transaction);
+
+    /** The mirror was reloaded (stream reconnected): resend the directory to everyone. */
+    void stateReloaded();
+}

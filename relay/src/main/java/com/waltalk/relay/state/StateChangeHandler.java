@@ -1,0 +1,245 @@
+package com.waltalk.relay.state;
+
+import com.waltalk.relay.calls.CallRecord;
+import com.waltalk.relay.calls.CallStore;
+import com.waltalk.relay.chat.ChatRecord;
+import com.waltalk.relay.replication.ChangeHandler;
+import com.waltalk.relay.replication.TransactionSnapshot;
+import com.waltalk.relay.replication.pgoutput.Delete;
+import com.waltalk.relay.replication.pgoutput.Insert;
+import com.waltalk.relay.replication.pgoutput.PgOutputException;
+import com.waltalk.relay.replication.pgoutput.TupleData;
+import com.waltalk.relay.replication.pgoutput.Update;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@link LiveState} in step with the database and tells sessions what changed.
+ *
+ * <p>Each time the stream (re)opens, the mirror is reloaded in one REPEATABLE READ transaction
+ * together with its MVCC snapshot; afterwards, replicated transactions that snapshot already saw are
+ * skipped and all others applied — no gap, no double application, and no re-reading of the database
+ * in reaction to a change (a change can arrive before a new snapshot can see it). Changes are applied
+ * from their own column values only.
+ *
+ * <p>Runs on the replication thread (not thread-safe on its own; see {@link LiveState} for readers).
+ */
+public final class StateChangeHandler implements ChangeHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(StateChangeHandler.class);
+
+    private final DataSource dataSource;
+    private final LiveState state;
+    private final SessionNotifier notifier;
+    private TransactionSnapshot loadedAt;
+
+    public StateChangeHandler(DataSource dataSource, LiveState state, SessionNotifier notifier) {
+        this.dataSource = dataSource;
+        this.state = state;
+        this.notifier = notifier;
+    }
+
+    @Override
+    public void onStreamOpening(long liveFromLsn) throws SQLException {
+        java.util.Map<Long, String> users = new java.util.HashMap<>();
+        List<PresenceRecord> presence = new ArrayList<>();
+        List<CallRecord> calls = new ArrayList<>();
+        TransactionSnapshot snapshot;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT pg_current_snapshot()::text, pg_current_wal_lsn() - '0/0'::pg_lsn");
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    snapshot = TransactionSnapshot.parse(rs.getString(1), rs.getLong(2));
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM users");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        users.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT user_name, relay_id, session_id FROM presence");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        presence.add(new PresenceRecord(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class)));
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + CallStore.COLUMNS
+                        + " FROM calls WHERE state IN ('ringing', 'accepted')");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        calls.add(CallStore.read(rs));
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        synchronized (state.lock()) {
+            state.replaceAll(users, presence, calls);
+            loadedAt = snapshot;
+            notifier.stateReloaded();
+        }
+        log.debug("state mirror loaded at {}: {} users, {} online, {} active calls", snapshot, users.size(),
+                presence.size(), calls.size());
+    }
+
+    private boolean alreadyLoaded(Transaction tx) {
+        return loadedAt != null && loadedAt.sawCommitted(tx.xid(), tx.commitLsn());
+    }
+
+    @Override
+    public void onInsert(Insert insert, Transaction tx) {
+        String table = insert.relation().name();
+        try {
+            switch (table) {
+                case "chat_messages" -> notifyChat(insert.newTuple(), tx);
+                case "users" -> {
+                    if (!alreadyLoaded(tx)) {
+                        addUser(insert.newTuple().getLong("id"), insert.newTuple().getString("name"));
+                    }
+                }
+                case "presence" -> {
+                    if (!alreadyLoaded(tx)) {
+                        applyPresence(readPresence(insert.newTuple()));
+                    }
+                }
+                case "calls" -> {
+                    if (!alreadyLoaded(tx)) {
+                        applyCall(readCall(insert.newTuple()));
+                    }
+                }
+                default -> {
+                }
+            }
+        } catch (PgOutputException e) {
+            log.warn("skipping malformed {} insert: {}", table, e.getMessage());
+        }
+    }
+
+    @Override
+    public void onUpdate(Update update, Transaction tx) {
+        String table = update.relation().name();
+        if (alreadyLoaded(tx)) {
+            return;
+        }
+        try {
+            switch (table) {
+                case "presence" -> applyPresence(readPresence(update.newTuple()));
+                case "calls" -> applyCall(readCall(update.newTuple()));
+                default -> {
+                }
+            }
+        } catch (PgOutputException e) {
+            log.warn("skipping malformed {} update: {}", table, e.getMessage());
+        }
+    }
+
+    @Override
+    public void onDelete(Delete delete, Transaction tx) {
+        String table = delete.relation().name();
+        if (alreadyLoaded(tx)) {
+            return;
+        }
+        try {
+            switch (table) {
+                case "presence" -> removePresence(readPresence(delete.oldTuple()));
+                case "users" -> removeUser(delete.oldTuple());
+                default -> {
+                }
+            }
+        } catch (PgOutputException e) {
+            log.warn("skipping malformed {} delete: {}", table, e.getMessage());
+        }
+    }
+
+    private void addUser(long id, String name) {
+        synchronized (state.lock()) {
+            state.addUser(id, name);
+            notifier.presenceChanged(name, state.status(name));
+        }
+    }
+
+    /** The old tuple carries only the key (the password hash keeps FULL identity off users), so map id → name. */
+    private void removeUser(TupleData old) throws PgOutputException {
+        long id = old.getLong("id");
+        synchronized (state.lock()) {
+            String name = state.removeUser(id);
+            if (name != null) {
+                notifier.presenceChanged(name, LiveState.Status.OFFLINE);
+            }
+        }
+    }
+
+    private void applyPresence(PresenceRecord p) {
+        synchronized (state.lock()) {
+            LiveState.Status before = state.status(p.user());
+            state.putPresence(p);
+            notifier.presenceClaimed(p);
+            LiveState.Status after = state.status(p.user());
+            if (before != after) {
+                notifier.presenceChanged(p.user(), after);
+            }
+        }
+    }
+
+    private void removePresence(PresenceRecord p) {
+        synchronized (state.lock()) {
+            LiveState.Status before = state.status(p.user());
+            state.removePresence(p.user(), p.sessionId());
+            LiveState.Status after = state.status(p.user());
+            if (before != after) {
+                notifier.presenceChanged(p.user(), after);
+            }
+        }
+    }
+
+    private void applyCall(CallRecord call) {
+        synchronized (state.lock()) {
+            LiveState.Status callerBefore = state.status(call.caller());
+            LiveState.Status calleeBefore = state.status(call.callee());
+            state.putCall(call);
+            notifier.callChanged(call);
+            if (state.status(call.caller()) != callerBefore) {
+                notifier.presenceChanged(call.caller(), state.status(call.caller()));
+            }
+            if (state.status(call.callee()) != calleeBefore) {
+                notifier.presenceChanged(call.callee(), state.status(call.callee()));
+            }
+        }
+    }
+
+    private void notifyChat(TupleData row, Transaction tx) throws PgOutputException {
+        ChatRecord message = new ChatRecord(row.getLong("id"), row.getString("sender"), row.getString("recipient"),
+                row.getString("body"), row.getTimestampMicros("sent_at"),
+                row.isNull("client_msg_id") ? null : row.getString("client_msg_id"));
+        notifier.chatArrived(message, tx);
+    }
+
+    private static PresenceRecord readPresence(TupleData row) throws PgOutputException {
+        return new PresenceRecord(row.getString("user_name"), row.getString("relay_id"), row.getUuid("session_id"));
+    }
+
+    static CallRecord readCall(TupleData row) throws PgOutputException {
+        return new CallRecord(row.getLong("id"), row.getString("caller"), row.getString("callee"),
+                row.getString("state"), row.getTimestampMicros("created_at"),
+                row.isNull("answered_at") ? null : row.getTimestampMicros("answered_at"),
+                row.isNull("ended_at") ? null : row.getTimestampMicros("ended_at"),
+                row.isNull("ended_by") ? null : row.getString("ended_by"),
+                row.getBoolean("caller_video"), row.getBoolean("caller_audio"),
+                row.getBoolean("callee_video"), row.getBoolean("callee_audio"));
+    }
+}
