@@ -12,7 +12,20 @@ import com.waltalk.relay.fanout.MediaFanout;
 import com.waltalk.relay.health.HealthServer;
 import com.waltalk.relay.ingest.MediaTtlCleaner;
 import com.waltalk.relay.ingest.MediaWriter;
+import com.waltalk.relay.accounts.AccountService;
+import com.waltalk.relay.calls.CallStore;
+import com.waltalk.relay.chat.ChatStore;
+import com.waltalk.relay.presence.PresenceStore;
+import com.waltalk.relay.replication.CompositeChangeHandler;
 import com.waltalk.relay.replication.Publications;
+import com.waltalk.relay.session.SessionNotifications;
+import com.waltalk.relay.state.Housekeeping;
+import com.waltalk.relay.state.LiveState;
+import com.waltalk.relay.state.StateChangeHandler;
+import com.waltalk.relay.transport.TlsContexts;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import com.waltalk.relay.replication.ReplicationService;
 import com.waltalk.relay.replication.ReplicationSlots;
 import com.waltalk.relay.session.SessionController;
@@ -37,7 +50,7 @@ public final class Relay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Relay.class);
     /** Publications the relay streams; later issues add more to this list. */
-    public static final List<String> PUBLICATIONS = List.of(Publications.MEDIA);
+    public static final List<String> PUBLICATIONS = Publications.ALL;
     static final long SIGN_IN_TIMEOUT_MS = 10_000;
     static final long MAX_QUEUED_BYTES_PER_WRITER = 32L * 1024 * 1024;
 
@@ -51,6 +64,8 @@ public final class Relay implements AutoCloseable {
     private SessionController controller;
     private MediaFanout fanout;
     private ReplicationService replication;
+    private LiveState state;
+    private Housekeeping housekeeping;
     private RelayWebSocketServer webSocket;
     private HealthServer health;
     private volatile boolean closed;
@@ -92,9 +107,12 @@ public final class Relay implements AutoCloseable {
         }
         closeables.push(database);
 
-        new Publications(database.pool()).ensure();
+        ReplicationSlots slots = new ReplicationSlots(database.pool());
+        if (new Publications(database.pool()).ensure()) {
+            slots.drop(settings.slotName());
+        }
         try {
-            new ReplicationSlots(database.pool()).ensure(settings.slotName());
+            slots.ensure(settings.slotName());
         } catch (ReplicationSlots.SlotInUseException e) {
             throw new RelayStartException(e.getMessage(), e);
         }
@@ -108,12 +126,22 @@ public final class Relay implements AutoCloseable {
         cleaner.start();
 
         sessions = new SessionRegistry();
+        state = new LiveState();
+        SessionNotifications notifications = new SessionNotifications(sessions, state);
         DrainScheduler drain = new DrainScheduler();
         closeables.push(drain);
         drain.start();
-        fanout = new MediaFanout(sessions, drain);
+        fanout = new MediaFanout(sessions, state, drain);
 
-        replication = new ReplicationService(endpoint, settings.slotName(), PUBLICATIONS, fanout);
+        PresenceStore presence = new PresenceStore(database.pool());
+        int previous = presence.resetRelay(settings.relayId());
+        if (previous > 0) {
+            log.info("cleared {} presence row(s) left by this relay's previous run", previous);
+        }
+        CallStore calls = new CallStore(database.pool());
+        replication = new ReplicationService(endpoint, settings.slotName(), PUBLICATIONS,
+                new CompositeChangeHandler(List.of(fanout,
+                        new StateChangeHandler(database.pool(), state, notifications))));
         closeables.push(replication);
         replication.start();
         if (!replication.awaitConnected(30, TimeUnit.SECONDS)) {
@@ -121,8 +149,26 @@ public final class Relay implements AutoCloseable {
                     + " did not start within 30 s", null);
         }
 
-        controller = new SessionController(settings.relayId(), sessions, writer);
+        housekeeping = new Housekeeping(settings.relayId(), presence, calls, state, Housekeeping.Timing.DEFAULT);
+        closeables.push(housekeeping);
+        housekeeping.start();
+
+        ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads("session-worker"));
+        closeables.push(workers::shutdownNow);
+        controller = new SessionController(new SessionController.Services(settings.relayId(),
+                settings.registrationOpen(), sessions, state, notifications, writer,
+                AccountService.withDefaults(database.pool()), presence, calls, new ChatStore(database.pool()),
+                workers));
         webSocket = new RelayWebSocketServer(settings.listen(), controller, SIGN_IN_TIMEOUT_MS);
+        if (settings.tlsKeystore() != null) {
+            char[] password = settings.tlsPassword() == null ? new char[0] : settings.tlsPassword().toCharArray();
+            try {
+                webSocket.useTls(TlsContexts.fromPkcs12(settings.tlsKeystore(), password));
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                throw new RelayStartException("cannot use TLS keystore " + settings.tlsKeystore() + ": "
+                        + e.getMessage(), e);
+            }
+        }
         closeables.push(webSocket::shutdown);
         webSocket.startAndAwait();
 
@@ -130,8 +176,9 @@ public final class Relay implements AutoCloseable {
         closeables.push(health);
         health.start();
 
-        log.info("WalTalk relay listening on ws://{}:{} (health http://{}:{}/healthz), database {}, slot {}",
-                settings.listen().getHostString(), webSocket.boundPort(), health.address().getHostString(),
+        log.info("WalTalk relay listening on {}://{}:{} (health http://{}:{}/healthz), database {}, slot {}",
+                settings.tlsKeystore() == null ? "ws" : "wss", settings.listen().getHostString(), webSocket.boundPort(),
+                health.address().getHostString(),
                 health.address().getPort(), settings.embeddedDatabase()
                         ? "embedded PostgreSQL in " + settings.dataDir() : endpoint.describe(),
                 settings.slotName());
@@ -157,7 +204,7 @@ public final class Relay implements AutoCloseable {
 
     public String webSocketUri() {
         InetSocketAddress a = webSocketAddress();
-        return "ws://" + a.getHostString() + ":" + a.getPort() + "/";
+        return (settings.tlsKeystore() == null ? "ws" : "wss") + "://" + a.getHostString() + ":" + a.getPort() + "/";
     }
 
     public InetSocketAddress healthAddress() {
@@ -193,6 +240,10 @@ public final class Relay implements AutoCloseable {
         return replication;
     }
 
+    public LiveState state() {
+        return state;
+    }
+
     public SessionRegistry sessions() {
         return sessions;
     }
@@ -215,6 +266,15 @@ public final class Relay implements AutoCloseable {
                 log.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.getMessage());
             }
         }
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** The relay could not start; the message says why in operator terms. */

@@ -3,7 +3,6 @@ package com.waltalk.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.protocol.ProtocolVersion;
-import com.waltalk.protocol.control.ControlMessage;
 import com.waltalk.protocol.control.ErrorMessage;
 import com.waltalk.protocol.control.Hello;
 import com.waltalk.protocol.control.Ping;
@@ -54,7 +53,7 @@ class MalformedInputTest {
     @Test
     void eachMalformedMessageGetsItsOwnErrorCode() throws Exception {
         try (SimulatedClient c = SimulatedClient.signIn(relay.webSocketUri(), "mallory")) {
-            byte[] valid = TestMedia.bytes(MediaCodec.encode(TestMedia.video(1, "bob"),
+            byte[] valid = TestMedia.bytes(MediaCodec.encode(TestMedia.video(1, 1, "bob"),
                     ByteBuffer.wrap(TestMedia.jpeg(1000, 1))));
 
             assertThat(errorCodeAfter(c, () -> c.sendRaw(ByteBuffer.wrap(new byte[] {1, 1})))).isEqualTo("truncated");
@@ -74,20 +73,19 @@ class MalformedInputTest {
             assertThat(errorCodeAfter(c, () -> c.sendRaw("{\"type\":\"hello\",\"protocol\":\"one\",\"user\":\"x\"}")))
                     .isEqualTo("bad_field");
             assertThat(errorCodeAfter(c, () -> c.sendRaw("x".repeat(20_000)))).isEqualTo("too_large");
-            assertThat(errorCodeAfter(c, () -> c.sendControl(new Hello(ProtocolVersion.CURRENT, "mallory", null))))
+            assertThat(errorCodeAfter(c, () -> c.sendControl(new Hello(ProtocolVersion.CURRENT, null))))
                     .isEqualTo("already_signed_in");
 
             // still connected and served
             c.sendControl(new Ping(99));
-            ControlMessage m = c.nextControl(Duration.ofSeconds(5));
-            assertThat(m).isEqualTo(new Pong(99));
+            assertThat(c.awaitControl(Pong.class, p -> p.id() == 99, Duration.ofSeconds(5))).isEqualTo(new Pong(99));
         }
     }
 
     @Test
     void mediaBeforeSignInIsRefused() throws Exception {
         try (SimulatedClient c = SimulatedClient.connect(relay.webSocketUri())) {
-            assertThat(errorCodeAfter(c, () -> c.sendMedia(TestMedia.video(1, "bob"),
+            assertThat(errorCodeAfter(c, () -> c.sendMedia(TestMedia.video(1, 1, "bob"),
                     ByteBuffer.wrap(TestMedia.jpeg(500, 2)))))
                     .isEqualTo("not_signed_in");
         }
@@ -96,7 +94,7 @@ class MalformedInputTest {
     @Test
     void unsupportedProtocolVersionIsRefusedAndClosed() throws Exception {
         try (SimulatedClient c = SimulatedClient.connect(relay.webSocketUri())) {
-            c.sendControl(new Hello(42, "futureuser", null));
+            c.sendControl(new Hello(42, null));
             ErrorMessage e = c.nextError(Duration.ofSeconds(5));
             assertThat(e.code()).isEqualTo("bad_version");
             assertThat(e.fatal()).isTrue();
@@ -118,6 +116,7 @@ class MalformedInputTest {
         try (SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice2");
              SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob2");
              SimulatedClient abuser = SimulatedClient.signIn(relay.webSocketUri(), "abuser")) {
+            long call = SimulatedClient.establishCall(alice, bob);
             Random random = new Random(7);
             ErrorMessage last = null;
             int sent = 0;
@@ -137,7 +136,7 @@ class MalformedInputTest {
             assertThat(rowsFrom("abuser")).as("no garbage stored").isZero();
 
             byte[] jpeg = TestMedia.jpeg(20_000, 3);
-            alice.sendMedia(TestMedia.video(0, "bob2"), ByteBuffer.wrap(jpeg));
+            alice.sendMedia(TestMedia.video(call, 0, "bob2"), ByteBuffer.wrap(jpeg));
             var r = bob.nextMedia(Duration.ofSeconds(10));
             assertThat(r).isNotNull();
             assertThat(TestMedia.bytes(r.frame().payload())).isEqualTo(jpeg);

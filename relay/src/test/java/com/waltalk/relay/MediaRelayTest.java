@@ -47,6 +47,7 @@ class MediaRelayTest {
         try (SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
              SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob");
              SimulatedClient carol = SimulatedClient.signIn(relay.webSocketUri(), "carol")) {
+            long call = SimulatedClient.establishCall(alice, bob);
             int videoFrames = 40;
             int audioFrames = 120;
             List<byte[]> aliceVideo = new ArrayList<>();
@@ -63,15 +64,15 @@ class MediaRelayTest {
                     byte[] b = TestMedia.jpeg(25_000 + v, 1000 + v);
                     aliceVideo.add(a);
                     bobVideo.add(b);
-                    alice.sendMedia(TestMedia.video(v, "bob"), ByteBuffer.wrap(a));
-                    bob.sendMedia(TestMedia.video(v, "alice"), ByteBuffer.wrap(b));
+                    alice.sendMedia(TestMedia.video(call, v, "bob"), ByteBuffer.wrap(a));
+                    bob.sendMedia(TestMedia.video(call, v, "alice"), ByteBuffer.wrap(b));
                 }
                 byte[] a = TestMedia.pcm(320, 5000 + i);
                 byte[] b = TestMedia.pcm(320, 9000 + i);
                 aliceAudio.add(a);
                 bobAudio.add(b);
-                alice.sendMedia(TestMedia.audio(i, "bob"), ByteBuffer.wrap(a));
-                bob.sendMedia(TestMedia.audio(i, "alice"), ByteBuffer.wrap(b));
+                alice.sendMedia(TestMedia.audio(call, i, "bob"), ByteBuffer.wrap(a));
+                bob.sendMedia(TestMedia.audio(call, i, "alice"), ByteBuffer.wrap(b));
             }
 
             assertReceived(bob, "alice", aliceVideo, aliceAudio);
@@ -122,8 +123,9 @@ class MediaRelayTest {
             assertThat(first.awaitClosed(Duration.ofSeconds(5))).isTrue();
             assertThat(first.closeCode()).isEqualTo(4000);
 
+            long call = SimulatedClient.establishCall(sender, second);
             byte[] jpeg = TestMedia.jpeg(10_000, 42);
-            sender.sendMedia(TestMedia.video(1, "dora"), ByteBuffer.wrap(jpeg));
+            sender.sendMedia(TestMedia.video(call, 1, "dora"), ByteBuffer.wrap(jpeg));
             Received r = second.nextMedia(Duration.ofSeconds(10));
             assertThat(r).isNotNull();
             assertThat(TestMedia.bytes(r.frame().payload())).isEqualTo(jpeg);

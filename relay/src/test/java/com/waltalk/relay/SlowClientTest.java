@@ -50,6 +50,8 @@ class SlowClientTest {
              SimulatedClient toFast = SimulatedClient.signIn(relay.webSocketUri(), "sender2");
              SimulatedClient slow = SimulatedClient.signIn(relay.webSocketUri(), "slow");
              SimulatedClient fast = SimulatedClient.signIn(relay.webSocketUri(), "fast")) {
+            long slowCall = SimulatedClient.establishCall(toSlow, slow);
+            long fastCall = SimulatedClient.establishCall(toFast, fast);
 
             List<Long> fastVideoLatencyMs = new ArrayList<>();
             List<Received> fastReceived = new ArrayList<>();
@@ -75,16 +77,16 @@ class SlowClientTest {
             try {
                 pace.scheduleAtFixedRate(() -> {
                     long seq = videoSeq.getAndIncrement();
-                    for (var pair : List.of(new Object[] {toSlow, "slow"}, new Object[] {toFast, "fast"})) {
-                        byte[] jpeg = TestMedia.jpeg(120_000, seq);
-                        ByteBuffer.wrap(jpeg).putLong(2, System.nanoTime());
-                        ((SimulatedClient) pair[0]).sendMedia(TestMedia.video(seq, (String) pair[1]), ByteBuffer.wrap(jpeg));
-                    }
+                    byte[] jpeg = TestMedia.jpeg(120_000, seq);
+                    ByteBuffer.wrap(jpeg).putLong(2, System.nanoTime());
+                    toSlow.sendMedia(TestMedia.video(slowCall, seq, "slow"), ByteBuffer.wrap(jpeg));
+                    ByteBuffer.wrap(jpeg).putLong(2, System.nanoTime());
+                    toFast.sendMedia(TestMedia.video(fastCall, seq, "fast"), ByteBuffer.wrap(jpeg));
                 }, 0, 1000 / videoPerSecond, TimeUnit.MILLISECONDS);
                 pace.scheduleAtFixedRate(() -> {
                     long seq = audioSeq.getAndIncrement();
-                    toSlow.sendMedia(TestMedia.audio(seq, "slow"), ByteBuffer.wrap(TestMedia.pcm(320, seq)));
-                    toFast.sendMedia(TestMedia.audio(seq, "fast"), ByteBuffer.wrap(TestMedia.pcm(320, seq)));
+                    toSlow.sendMedia(TestMedia.audio(slowCall, seq, "slow"), ByteBuffer.wrap(TestMedia.pcm(320, seq)));
+                    toFast.sendMedia(TestMedia.audio(fastCall, seq, "fast"), ByteBuffer.wrap(TestMedia.pcm(320, seq)));
                 }, 0, 1000 / audioPerSecond, TimeUnit.MILLISECONDS);
                 long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
                 while (System.nanoTime() < end) {

@@ -26,12 +26,12 @@ public final class TestMedia {
         return b;
     }
 
-    public static MediaHeader video(long seq, String to) {
-        return MediaHeader.video(7, seq, System.currentTimeMillis() * 1000, 640, 360, to);
+    public static MediaHeader video(long callId, long seq, String to) {
+        return MediaHeader.video(callId, seq, System.currentTimeMillis() * 1000, 640, 360, to);
     }
 
-    public static MediaHeader audio(long seq, String to) {
-        return MediaHeader.audio(7, seq, System.currentTimeMillis() * 1000, 16_000, 1, to);
+    public static MediaHeader audio(long callId, long seq, String to) {
+        return MediaHeader.audio(callId, seq, System.currentTimeMillis() * 1000, 16_000, 1, to);
     }
 
     public static byte[] bytes(ByteBuffer b) {

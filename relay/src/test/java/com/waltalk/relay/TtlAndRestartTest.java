@@ -25,15 +25,16 @@ class TtlAndRestartTest {
         try (Relay relay = Relay.start(settings);
              SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
              SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob")) {
+            long call = SimulatedClient.establishCall(alice, bob);
             bob.onMedia(r -> { });
             // 5 s of 30 fps video + 50 packets/s audio: 150 + 250 rows/s inserted
             long maxRows = 0;
             long start = System.nanoTime();
             int seq = 0;
             while (System.nanoTime() - start < Duration.ofSeconds(5).toNanos()) {
-                alice.sendMedia(TestMedia.video(seq, "bob"), ByteBuffer.wrap(TestMedia.jpeg(8_000, seq)));
+                alice.sendMedia(TestMedia.video(call, seq, "bob"), ByteBuffer.wrap(TestMedia.jpeg(8_000, seq)));
                 for (int i = 0; i < 2; i++) {
-                    alice.sendMedia(TestMedia.audio(seq * 2L + i, "bob"), ByteBuffer.wrap(TestMedia.pcm(320, seq)));
+                    alice.sendMedia(TestMedia.audio(call, seq * 2L + i, "bob"), ByteBuffer.wrap(TestMedia.pcm(320, seq)));
                 }
                 seq++;
                 Thread.sleep(33);
@@ -53,11 +54,15 @@ class TtlAndRestartTest {
     }
 
     @Test
-    void restartOnTheSameDatabaseResumesTheSlotAndDeliversAgain() throws Exception {
+    void restartOnTheSameDatabaseResumesTheSlotAndTheCall() throws Exception {
         RelaySettings settings = RelaySettings.forLoopback(dataDir.resolve("pg"), "restart_test");
         long firstAck;
-        try (Relay relay = Relay.start(settings)) {
-            exchange(relay, 0);
+        long call;
+        try (Relay relay = Relay.start(settings);
+             SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
+             SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob")) {
+            call = SimulatedClient.establishCall(alice, bob);
+            exchange(alice, bob, call, 0);
             firstAck = relay.replication().acknowledgedLsn();
             assertThat(firstAck).isPositive();
             // the slot's confirmed position follows what the relay has processed: it does not pin WAL
@@ -67,32 +72,37 @@ class TtlAndRestartTest {
             }
             assertThat(slotConfirmedLsn(relay, settings.slotName())).isGreaterThanOrEqualTo(firstAck);
         }
-        try (Relay relay = Relay.start(settings)) {
+        // both reconnect to the restarted relay within the grace period: the call is still on
+        try (Relay relay = Relay.start(settings);
+             SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
+             SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob")) {
             assertThat(slotConfirmedLsn(relay, settings.slotName())).isGreaterThanOrEqualTo(firstAck);
+            assertThat(alice.acceptedCallFromHistory()).isEqualTo(call);
+            exchange(alice, bob, call, 100);
+            // nothing from before the restart is replayed to the reconnected clients (checked in exchange)
             try (Connection c = relay.database().pool().getConnection()) {
                 c.createStatement().execute("DROP PUBLICATION waltalk_media");
             }
         }
-        // a database whose publication was dropped is repaired at start
-        try (Relay relay = Relay.start(settings)) {
-            exchange(relay, 100);
-            // nothing from before the restart is replayed to the reconnected clients (checked in exchange)
+        // a database whose publication was dropped is repaired at start (publication and slot)
+        try (Relay relay = Relay.start(settings);
+             SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
+             SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob")) {
+            exchange(alice, bob, call, 200);
         }
     }
 
-    private static void exchange(Relay relay, int firstSeq) throws Exception {
-        try (SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
-             SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob")) {
-            for (int i = 0; i < 10; i++) {
-                alice.sendMedia(TestMedia.video(firstSeq + i, "bob"), ByteBuffer.wrap(TestMedia.jpeg(5_000, i)));
-            }
-            for (int i = 0; i < 10; i++) {
-                var r = bob.nextMedia(Duration.ofSeconds(10));
-                assertThat(r).isNotNull();
-                assertThat(r.frame().header().seq()).isEqualTo(firstSeq + i);
-            }
-            assertThat(bob.nextMedia(Duration.ofMillis(300))).isNull();
+    private static void exchange(SimulatedClient alice, SimulatedClient bob, long call, int firstSeq) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            alice.sendMedia(TestMedia.video(call, firstSeq + i, "bob"), ByteBuffer.wrap(TestMedia.jpeg(5_000, i)));
+            Thread.sleep(20);
         }
+        for (int i = 0; i < 10; i++) {
+            var r = bob.nextMedia(Duration.ofSeconds(10));
+            assertThat(r).isNotNull();
+            assertThat(r.frame().header().seq()).isEqualTo(firstSeq + i);
+        }
+        assertThat(bob.nextMedia(Duration.ofMillis(300))).isNull();
     }
 
     private static long rows(Relay relay) throws Exception {

@@ -33,10 +33,11 @@ class TwoRelaysTest {
                      .withDatabase(db.jdbcUrl(), db.user(), null));
              SimulatedClient alice = SimulatedClient.signIn(a.webSocketUri(), "alice");
              SimulatedClient bob = SimulatedClient.signIn(b.webSocketUri(), "bob")) {
+            long call = SimulatedClient.establishCall(alice, bob);
             byte[] hello = TestMedia.jpeg(30_000, 1);
             byte[] reply = TestMedia.pcm(320, 2);
-            alice.sendMedia(TestMedia.video(0, "bob"), ByteBuffer.wrap(hello));
-            bob.sendMedia(TestMedia.audio(0, "alice"), ByteBuffer.wrap(reply));
+            alice.sendMedia(TestMedia.video(call, 0, "bob"), ByteBuffer.wrap(hello));
+            bob.sendMedia(TestMedia.audio(call, 0, "alice"), ByteBuffer.wrap(reply));
 
             var atBob = bob.nextMedia(Duration.ofSeconds(10));
             var atAlice = alice.nextMedia(Duration.ofSeconds(10));

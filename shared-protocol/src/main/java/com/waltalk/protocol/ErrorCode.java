@@ -19,14 +19,25 @@ public enum ErrorCode {
     BAD_FIELD("bad_field", "A field is missing, has the wrong type or is out of range."),
     BAD_JSON("bad_json", "The control message is not a well-formed JSON object."),
     UNKNOWN_TYPE("unknown_type", "The control message type is not known."),
-    NOT_SIGNED_IN("not_signed_in", "The message requires a completed hello first."),
-    ALREADY_SIGNED_IN("already_signed_in", "This connection has already completed its hello."),
+    NOT_SIGNED_IN("not_signed_in", "The message requires a completed sign-in first."),
+    ALREADY_SIGNED_IN("already_signed_in",
+            "This connection has already completed this step (hello or sign-in)."),
     BAD_USER_NAME("bad_user_name", "The user name is empty, too long or has forbidden characters."),
     UNKNOWN_PEER("unknown_peer", "The addressed peer is not known."),
     SESSION_REPLACED("session_replaced", "A newer connection signed in as the same user."),
     OVERLOADED("overloaded", "The relay is overloaded and dropped the message."),
     UNSUPPORTED_MESSAGE("unsupported_message", "The message is valid but not accepted here."),
-    INTERNAL("internal", "The relay failed internally.");
+    INTERNAL("internal", "The relay failed internally."),
+    BAD_CREDENTIALS("bad_credentials", "The user name, password or token is not valid."),
+    THROTTLED("throttled", "Too many failed sign-in attempts; retry after retryAfterMs."),
+    REGISTRATION_CLOSED("registration_closed", "This relay does not accept new accounts."),
+    USER_EXISTS("user_exists", "An account with this user name already exists."),
+    WEAK_PASSWORD("weak_password", "The password does not meet the relay's requirements."),
+    RATE_LIMITED("rate_limited", "Too many messages of this kind; retry after retryAfterMs."),
+    UNKNOWN_CALL("unknown_call", "No call with this id that the user takes part in."),
+    BAD_CALL_STATE("bad_call_state", "The call action is not allowed in the call's state."),
+    NOT_IN_CALL("not_in_call", "Media needs an accepted call with the addressed peer."),
+    SIGN_IN_TIMEOUT("sign_in_timeout", "The connection did not sign in within the timeout.");
 
     private static final ErrorCode[] ALL = values();
 

@@ -16,8 +16,36 @@ public final class Limits {
     /** Largest PCM payload of one audio frame, in bytes. */
     public static final int MAX_AUDIO_PAYLOAD = 16 * 1024;
 
-    /** Largest JSON control message, in UTF-8 bytes. */
+    /**
+     * Largest JSON control message a client may send (and the relay accepts), in UTF-8 bytes;
+     * the default limit of {@code ControlCodec.decode(String)}.
+     */
     public static final int MAX_CONTROL_BYTES = 16 * 1024;
+
+    /**
+     * Largest JSON control message the relay may send (history lists exceed
+     * {@link #MAX_CONTROL_BYTES}), in UTF-8 bytes. Clients decode with this limit and
+     * {@code ControlCodec.encode} refuses anything larger.
+     */
+    public static final int MAX_SERVER_CONTROL_BYTES = 1024 * 1024;
+
+    /** Most elements of a list property of a control message ({@code users}, {@code calls}...). */
+    public static final int MAX_LIST_ELEMENTS = 1000;
+
+    /** Longest chat message body, in Unicode code points. */
+    public static final int MAX_CHAT_CHARS = 4000;
+
+    /** Longest password in {@code register} and {@code sign_in}, in Unicode code points. */
+    public static final int MAX_PASSWORD_CHARS = 200;
+
+    /** Shortest session token, in characters from {@code [A-Za-z0-9_-]}. */
+    public static final int MIN_TOKEN_CHARS = 16;
+
+    /** Longest session token, in characters from {@code [A-Za-z0-9_-]}. */
+    public static final int MAX_TOKEN_CHARS = 200;
+
+    /** Longest client-chosen chat message id ({@code clientMsgId}), in ASCII characters. */
+    public static final int MAX_CLIENT_MSG_ID_CHARS = 64;
 
     /**
      * Deepest nesting of JSON objects and arrays in a control message, counting the message

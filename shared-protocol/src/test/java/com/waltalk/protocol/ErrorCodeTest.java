@@ -28,6 +28,16 @@ class ErrorCodeTest {
         expected.put(ErrorCode.OVERLOADED, "overloaded");
         expected.put(ErrorCode.UNSUPPORTED_MESSAGE, "unsupported_message");
         expected.put(ErrorCode.INTERNAL, "internal");
+        expected.put(ErrorCode.BAD_CREDENTIALS, "bad_credentials");
+        expected.put(ErrorCode.THROTTLED, "throttled");
+        expected.put(ErrorCode.REGISTRATION_CLOSED, "registration_closed");
+        expected.put(ErrorCode.USER_EXISTS, "user_exists");
+        expected.put(ErrorCode.WEAK_PASSWORD, "weak_password");
+        expected.put(ErrorCode.RATE_LIMITED, "rate_limited");
+        expected.put(ErrorCode.UNKNOWN_CALL, "unknown_call");
+        expected.put(ErrorCode.BAD_CALL_STATE, "bad_call_state");
+        expected.put(ErrorCode.NOT_IN_CALL, "not_in_call");
+        expected.put(ErrorCode.SIGN_IN_TIMEOUT, "sign_in_timeout");
 
         assertThat(ErrorCode.values()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((code, wire) -> assertThat(code.wire()).isEqualTo(wire));

@@ -5,13 +5,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Collects latency samples (nanoseconds) into a preallocated array — no boxing, no allocation per
- * sample — and computes exact nearest-rank percentiles at the end. Samples beyond the capacity are
- * counted but not kept. Thread-safe: many receiver threads may record concurrently.
+ * Collects latency samples (nanoseconds, with the send time of each) into preallocated arrays — no
+ * boxing, no allocation per sample — and computes exact nearest-rank percentiles at the end. Samples
+ * beyond the capacity are counted but not kept. Thread-safe: many receiver threads may record
+ * concurrently.
  */
 public final class LatencyRecorder {
 
     private final AtomicLongArray samples;
+    private final AtomicLongArray sendTimes;
     private final AtomicInteger count = new AtomicInteger();
 
     /** @param capacity the most samples kept; size it for the expected number of frames plus slack */
@@ -20,14 +22,30 @@ public final class LatencyRecorder {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
         this.samples = new AtomicLongArray(capacity);
+        this.sendTimes = new AtomicLongArray(capacity);
     }
 
-    /** Records one latency in nanoseconds. */
-    public void record(long nanos) {
+    /** Records one latency in nanoseconds, of a frame sent at {@code sentNanos} ({@link System#nanoTime()}). */
+    public void record(long sentNanos, long nanos) {
         int i = count.getAndIncrement();
         if (i < samples.length()) {
+            sendTimes.set(i, sentNanos);
             samples.set(i, nanos);
         }
+    }
+
+    /** Hands every kept sample, in arrival order, to {@code sink}; call after recording has stopped. */
+    public void forEach(SampleSink sink) {
+        int n = Math.min(count.get(), samples.length());
+        for (int i = 0; i < n; i++) {
+            sink.accept(sendTimes.get(i), samples.get(i));
+        }
+    }
+
+    /** Receives one sample: the send time and the latency, both in nanoseconds. */
+    @FunctionalInterface
+    public interface SampleSink {
+        void accept(long sentNanos, long latencyNanos);
     }
 
     /** Samples recorded, including any that did not fit. */

@@ -3,8 +3,11 @@ package com.waltalk.relay.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -45,18 +48,28 @@ public final class ProcessStats {
     }
 
     /**
-     * CPU ticks of the bench JVM's descendant processes other than {@code excluded} and its own
-     * descendants: with an embedded database, the PostgreSQL postmaster and its backends.
+     * CPU ticks of a set of process trees: every process in {@code roots} and their descendants,
+     * plus the descendants of this JVM, except {@code excluded} and its descendants, each counted
+     * once with its reaped children's time.
+     *
+     * <p>Both sources are needed for an embedded PostgreSQL: the library starts it with
+     * {@code pg_ctl}, so the postmaster is re-parented to init and is <em>not</em> a descendant of
+     * this JVM; its pid comes from {@code postmaster.pid} instead.
      */
-    public static long descendantCpuTicksExcluding(long excluded) {
+    public static long treeCpuTicksExcluding(Collection<Long> roots, long excluded) {
         Set<Long> skip = ProcessHandle.of(excluded).stream()
                 .flatMap(h -> Stream.concat(Stream.of(h), h.descendants()))
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
-        List<Long> pids = ProcessHandle.current().descendants()
-                .map(ProcessHandle::pid)
-                .filter(p -> !skip.contains(p))
-                .toList();
+        Set<Long> pids = new HashSet<>();
+        ProcessHandle.current().descendants().map(ProcessHandle::pid).forEach(pids::add);
+        for (long root : roots) {
+            ProcessHandle.of(root).ifPresent(h -> {
+                pids.add(h.pid());
+                h.descendants().map(ProcessHandle::pid).forEach(pids::add);
+            });
+        }
+        pids.removeAll(skip);
         long total = 0;
         for (long pid : pids) {
             long t = cpuTicksWithReapedChildren(pid);
@@ -65,6 +78,52 @@ public final class ProcessStats {
             }
         }
         return total;
+    }
+
+    /**
+     * CPU time used by every process on the machine, each with its reaped children's time, in
+     * clock ticks, or -1 if unknown. Compared with the benchmark's own processes it shows how much
+     * other load shared the machine. (The {@code cpu} line of {@code /proc/stat} would be simpler, but
+     * it is sampled at timer ticks and under-counts the short, frequent wake-ups this workload
+     * consists of; per-process times are accounted precisely.)
+     */
+    public static long allProcessesCpuTicks() {
+        long total = 0;
+        try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path p : proc) {
+                long t;
+                try {
+                    t = cpuTicksWithReapedChildren(Long.parseLong(p.getFileName().toString()));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (t > 0) {
+                    total += t;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return total;
+    }
+
+    /**
+     * Busy time of the whole machine from the {@code cpu} line of {@code /proc/stat} (user, nice,
+     * system, irq, softirq, steal), in clock ticks, or -1 if unknown. Sampled at timer ticks, so it
+     * under-counts bursty load, but it also sees processes outside this PID namespace.
+     */
+    public static long machineBusyTicks() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.US_ASCII);
+            String[] f = lines.get(0).trim().split("\\s+");
+            if (!"cpu".equals(f[0]) || f.length < 9) {
+                return -1;
+            }
+            return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Peak resident set size ({@code VmHWM}) in KiB, or -1 if unknown. */

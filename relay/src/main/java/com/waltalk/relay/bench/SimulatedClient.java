@@ -2,11 +2,20 @@ package com.waltalk.relay.bench;
 
 import com.waltalk.protocol.ProtocolException;
 import com.waltalk.protocol.ProtocolVersion;
+import com.waltalk.protocol.Limits;
+import com.waltalk.protocol.control.CallAccept;
+import com.waltalk.protocol.control.CallHistory;
+import com.waltalk.protocol.control.CallStart;
+import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.ControlCodec;
 import com.waltalk.protocol.control.ControlMessage;
 import com.waltalk.protocol.control.ErrorMessage;
 import com.waltalk.protocol.control.Hello;
+import com.waltalk.protocol.control.Register;
+import com.waltalk.protocol.control.SignIn;
+import com.waltalk.protocol.control.SignedIn;
 import com.waltalk.protocol.control.Welcome;
+import java.util.function.Predicate;
 import com.waltalk.protocol.media.MediaCodec;
 import com.waltalk.protocol.media.MediaFrame;
 import com.waltalk.protocol.media.MediaHeader;
@@ -42,6 +51,7 @@ public final class SimulatedClient implements AutoCloseable {
     private volatile Consumer<Received> mediaListener;
     private volatile int closeCode = -1;
     private volatile String closeReason;
+    private volatile SignedIn signedIn;
 
     private SimulatedClient(URI uri) {
         this.socket = new Socket(uri);
@@ -57,16 +67,92 @@ public final class SimulatedClient implements AutoCloseable {
         return c;
     }
 
-    /** Connects and signs in as {@code user}, waiting for the relay's welcome. */
+    /** The password {@link #signIn(String, String)} uses for simulated users. */
+    public static String defaultPassword(String user) {
+        return "pw-" + user + "-simulated";
+    }
+
+    /** Says hello and waits for the relay's welcome. */
+    public Welcome hello() throws IOException, InterruptedException {
+        sendControl(new Hello(ProtocolVersion.CURRENT, "simulated-client"));
+        return awaitControl(Welcome.class, w -> true, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Connects and signs in as {@code user} with {@link #defaultPassword}, registering the user first
+     * if the relay does not know it yet (registration must be open for that).
+     */
     public static SimulatedClient signIn(String uri, String user) throws IOException, InterruptedException {
         SimulatedClient c = connect(uri);
-        c.sendControl(new Hello(ProtocolVersion.CURRENT, user, "simulated-client"));
-        ControlMessage reply = c.nextControl(Duration.ofSeconds(10));
-        if (!(reply instanceof Welcome)) {
+        try {
+            c.hello();
+            c.sendControl(new Register(user, defaultPassword(user)));
+            ControlMessage reply = c.awaitControl(ControlMessage.class,
+                    m -> m instanceof SignedIn || m instanceof ErrorMessage, Duration.ofSeconds(15));
+            if (reply instanceof ErrorMessage e && "user_exists".equals(e.code())) {
+                c.sendControl(SignIn.withPassword(user, defaultPassword(user)));
+                reply = c.awaitControl(ControlMessage.class,
+                        m -> m instanceof SignedIn || m instanceof ErrorMessage, Duration.ofSeconds(15));
+            }
+            if (!(reply instanceof SignedIn signedIn)) {
+                throw new IOException("sign-in as " + user + " failed: " + reply);
+            }
+            c.signedIn = signedIn;
+            return c;
+        } catch (IOException | InterruptedException | RuntimeException e) {
             c.close();
-            throw new IOException("sign-in as " + user + " failed: " + reply);
+            throw e;
         }
-        return c;
+    }
+
+    /** What the relay answered to the sign-in (user, token), or null. */
+    public SignedIn signedIn() {
+        return signedIn;
+    }
+
+    /**
+     * Sets up an accepted call: {@code caller} calls {@code callee}, who accepts when it rings.
+     * Returns the call id once both have seen it accepted.
+     */
+    public static long establishCall(SimulatedClient caller, SimulatedClient callee)
+            throws IOException, InterruptedException {
+        String calleeName = callee.signedIn.user();
+        caller.sendControl(new CallStart(calleeName));
+        CallUpdate ringing = callee.awaitControl(CallUpdate.class,
+                u -> "ringing".equals(u.state()) && u.callee().equals(calleeName), Duration.ofSeconds(10));
+        callee.sendControl(new CallAccept(ringing.callId()));
+        long id = ringing.callId();
+        caller.awaitControl(CallUpdate.class, u -> u.callId() == id && "accepted".equals(u.state()),
+                Duration.ofSeconds(10));
+        callee.awaitControl(CallUpdate.class, u -> u.callId() == id && "accepted".equals(u.state()),
+                Duration.ofSeconds(10));
+        return id;
+    }
+
+    /** Waits for the call history sent after sign-in and returns the id of an accepted call in it, or -1. */
+    public long acceptedCallFromHistory() throws IOException, InterruptedException {
+        CallHistory history = awaitControl(CallHistory.class, h -> true, Duration.ofSeconds(10));
+        return history.calls().stream().filter(c -> "accepted".equals(c.state())).mapToLong(CallUpdate::callId)
+                .findFirst().orElse(-1);
+    }
+
+    /**
+     * Waits for a control message of {@code type} matching {@code condition}, discarding others;
+     * throws IOException on timeout.
+     */
+    public <T extends ControlMessage> T awaitControl(Class<T> type, Predicate<? super T> condition, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IOException("no " + type.getSimpleName() + " within " + timeout);
+            }
+            ControlMessage m = control.poll(Math.max(1, left / 1_000_000), TimeUnit.MILLISECONDS);
+            if (type.isInstance(m) && condition.test(type.cast(m))) {
+                return type.cast(m);
+            }
+        }
     }
 
     /** Routes received media to {@code listener} instead of the queue. */
@@ -173,7 +259,7 @@ public final class SimulatedClient implements AutoCloseable {
         @Override
         public void onMessage(String message) {
             try {
-                control.add(ControlCodec.decode(message));
+                control.add(ControlCodec.decode(message, Limits.MAX_SERVER_CONTROL_BYTES));
             } catch (ProtocolException e) {
                 undecodable.incrementAndGet();
             }

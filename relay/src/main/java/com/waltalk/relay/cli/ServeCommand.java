@@ -71,9 +71,25 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(env WALTALK_MAX_SLOT_WAL_KEEP, default ${DEFAULT-VALUE})")
     String maxSlotWalKeep;
 
+    enum Registration { open, closed }
+
+    @Option(names = "--registration", defaultValue = "${env:WALTALK_REGISTRATION:-open}",
+            description = "open: anyone may register; closed: an operator adds users with `relay user add` "
+                    + "(env WALTALK_REGISTRATION, default ${DEFAULT-VALUE})")
+    Registration registration;
+
+    @Option(names = "--tls-keystore", defaultValue = "${env:WALTALK_TLS_KEYSTORE}",
+            description = "PKCS12 keystore (certificate + key): serve wss:// instead of ws:// (env WALTALK_TLS_KEYSTORE)")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-env", defaultValue = "WALTALK_TLS_PASSWORD",
+            description = "name of the environment variable holding the keystore password (default ${DEFAULT-VALUE})")
+    String tlsPasswordEnv;
+
     RelaySettings settings() {
         return new RelaySettings(listen, http, dbUrl, dbUser, System.getenv(dbPasswordEnv), dataDir, relayId,
-                mediaTtl, cleanupInterval, writers, maxSlotWalKeep);
+                mediaTtl, cleanupInterval, writers, maxSlotWalKeep, registration == Registration.open,
+                tlsKeystore, tlsKeystore == null ? null : System.getenv(tlsPasswordEnv));
     }
 
     @Override

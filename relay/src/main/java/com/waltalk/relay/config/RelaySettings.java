@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param cleanupInterval     how often the TTL cleaner runs
  * @param writerThreads       number of ingest writer connections (senders are sharded over them)
  * @param embeddedMaxSlotWalKeep {@code max_slot_wal_keep_size} of the embedded database
+ * @param registrationOpen    whether anyone may register (else an operator adds users)
+ * @param tlsKeystore         PKCS12 keystore for wss://, or null for plain ws://
+ * @param tlsPassword         the keystore's password (null without TLS)
  */
 public record RelaySettings(
         InetSocketAddress listen,
@@ -32,7 +35,10 @@ public record RelaySettings(
         Duration mediaTtl,
         Duration cleanupInterval,
         int writerThreads,
-        String embeddedMaxSlotWalKeep) {
+        String embeddedMaxSlotWalKeep,
+        boolean registrationOpen,
+        Path tlsKeystore,
+        String tlsPassword) {
 
     public RelaySettings {
         Objects.requireNonNull(listen, "listen");
@@ -64,27 +70,38 @@ public record RelaySettings(
     /** Settings for tests and benchmarks: ephemeral ports on loopback, embedded database in {@code dataDir}. */
     public static RelaySettings forLoopback(Path dataDir, String relayId) {
         return new RelaySettings(new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0),
-                null, null, null, dataDir, relayId, Duration.ofSeconds(5), Duration.ofSeconds(2), 2, "1GB");
+                null, null, null, dataDir, relayId, Duration.ofSeconds(5), Duration.ofSeconds(2), 2, "1GB", true, null,
+                null);
     }
 
     public RelaySettings withDatabase(String url, String user, String password) {
         return new RelaySettings(listen, httpListen, url, user, password, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep);
+                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword);
     }
 
     public RelaySettings withTtl(Duration ttl, Duration interval) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, ttl,
-                interval, writerThreads, embeddedMaxSlotWalKeep);
+                interval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword);
     }
 
     public RelaySettings withListen(InetSocketAddress ws, InetSocketAddress http) {
         return new RelaySettings(ws, http, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep);
+                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword);
     }
 
     public RelaySettings withWriterThreads(int n) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, n, embeddedMaxSlotWalKeep);
+                cleanupInterval, n, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword);
+    }
+
+    public RelaySettings withRegistration(boolean open) {
+        return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
+                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword);
+    }
+
+    public RelaySettings withTls(Path keystore, String password) {
+        return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
+                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, keystore, password);
     }
 
     @Override
@@ -92,6 +109,7 @@ public record RelaySettings(
         // never print the password
         return "RelaySettings[listen=" + listen + ", http=" + httpListen + ", db="
                 + (embeddedDatabase() ? "embedded:" + dataDir : jdbcUrl) + ", relayId=" + relayId + ", ttl=" + mediaTtl
-                + ", cleanup=" + cleanupInterval + ", writers=" + writerThreads + "]";
+                + ", cleanup=" + cleanupInterval + ", writers=" + writerThreads + ", registration="
+                + (registrationOpen ? "open" : "closed") + ", tls=" + (tlsKeystore != null) + "]";
     }
 }

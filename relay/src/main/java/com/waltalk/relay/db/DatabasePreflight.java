@@ -20,7 +20,7 @@ public final class DatabasePreflight {
         }
     }
 
-    static final int MIN_SERVER_VERSION = 140000; // pgoutput 'binary' option
+    static final int MIN_SERVER_VERSION = 150000; // publication column lists (15), pgoutput binary (14)
 
     private DatabasePreflight() {
     }
@@ -29,7 +29,7 @@ public final class DatabasePreflight {
         List<String> problems = new ArrayList<>();
         int version = intSetting(c, "server_version_num");
         if (version < MIN_SERVER_VERSION) {
-            problems.add("PostgreSQL " + version / 10000 + " is too old: 14 or newer is required (pgoutput binary mode)");
+            problems.add("PostgreSQL " + version / 10000 + " is too old: 15 or newer is required (publication column lists, pgoutput binary mode)");
         }
         String walLevel = setting(c, "wal_level");
         if (!"logical".equals(walLevel)) {

@@ -9,6 +9,8 @@ import com.waltalk.relay.replication.pgoutput.Relation;
 import com.waltalk.relay.replication.pgoutput.TupleData;
 import com.waltalk.relay.session.ClientSession;
 import com.waltalk.relay.session.SessionRegistry;
+import com.waltalk.relay.calls.CallRecord;
+import com.waltalk.relay.state.LiveState;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The fan-out path for media: each replicated {@code video_frames} / {@code audio_frames} row is
- * routed by its {@code recipient} column to that user's session on this relay (if any), re-framed
+ * routed by its {@code recipient} column to that user's session on this relay (if any) — provided
+ * its call is accepted between sender and recipient — re-framed
  * with the relay-stamped sender as {@code peer}, and the payload bytes forwarded as they are.
  *
  * <p>Backlog is skipped: after a relay restart or reconnect the slot replays what had not been
@@ -29,19 +32,22 @@ public final class MediaFanout implements ChangeHandler {
     private static final Logger log = LoggerFactory.getLogger(MediaFanout.class);
 
     private final SessionRegistry sessions;
+    private final LiveState state;
     private final DrainScheduler drainScheduler;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong unroutable = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
     private final AtomicLong invalid = new AtomicLong();
+    private final AtomicLong outsideCall = new AtomicLong();
 
     private Relation videoRelation;
     private MediaColumns videoColumns;
     private Relation audioRelation;
     private MediaColumns audioColumns;
 
-    public MediaFanout(SessionRegistry sessions, DrainScheduler drainScheduler) {
+    public MediaFanout(SessionRegistry sessions, LiveState state, DrainScheduler drainScheduler) {
         this.sessions = sessions;
+        this.state = state;
         this.drainScheduler = drainScheduler;
     }
 
@@ -71,6 +77,13 @@ public final class MediaFanout implements ChangeHandler {
             }
             String sender = row.getString(cols.sender());
             long callId = row.getLong(cols.callId());
+            // Only while the call is accepted, and only between its parties: frames still in the
+            // stream after the call ended (in WAL order, so the end is already applied) stop here.
+            CallRecord call = state.activeCall(callId);
+            if (call == null || !call.accepted() || !recipient.equals(call.peerOf(sender))) {
+                outsideCall.incrementAndGet();
+                return;
+            }
             long seq = row.getLong(cols.seq());
             long capture = row.getLong(cols.captureUs());
             ByteBuffer payload = row.getBytesView(cols.payload());
@@ -120,6 +133,11 @@ public final class MediaFanout implements ChangeHandler {
     /** Media rows skipped because they were replayed backlog, not live traffic. */
     public long stale() {
         return stale.get();
+    }
+
+    /** Media rows dropped because their call was not (or no longer) accepted between sender and recipient. */
+    public long outsideCall() {
+        return outsideCall.get();
     }
 
     public long invalid() {

@@ -5,12 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the publications the relay streams exist. Migration V1 creates them; this repairs a
+ * Makes sure the publications the relay streams exist. The migrations create them; this repairs a
  * database where someone dropped one, instead of failing later with an obscure walsender error.
  * Stateless apart from its data source.
  */
@@ -20,8 +23,24 @@ public final class Publications {
 
     /** Media is published for INSERT only (see docs/DECISIONS.md, D4). */
     public static final String MEDIA = "waltalk_media";
-    static final String CREATE_MEDIA =
-            "CREATE PUBLICATION " + MEDIA + " FOR TABLE video_frames, audio_frames WITH (publish = 'insert')";
+    /** The user directory, without password hashes (a column list). */
+    public static final String DIRECTORY = "waltalk_directory";
+    /** Presence, calls and chat. */
+    public static final String STATE = "waltalk_state";
+    /** Everything a relay streams. */
+    public static final List<String> ALL = List.of(MEDIA, DIRECTORY, STATE);
+
+    /** Same definitions as the migrations (V1, V2, V3). */
+    private static final Map<String, String> DEFINITIONS = new LinkedHashMap<>();
+
+    static {
+        DEFINITIONS.put(MEDIA, "CREATE PUBLICATION " + MEDIA
+                + " FOR TABLE video_frames, audio_frames WITH (publish = 'insert')");
+        DEFINITIONS.put(DIRECTORY, "CREATE PUBLICATION " + DIRECTORY
+                + " FOR TABLE users (id, name, created_at) WITH (publish = 'insert, update, delete')");
+        DEFINITIONS.put(STATE, "CREATE PUBLICATION " + STATE
+                + " FOR TABLE presence, calls, chat_messages WITH (publish = 'insert, update, delete')");
+    }
 
     private final DataSource dataSource;
 
@@ -29,19 +48,28 @@ public final class Publications {
         this.dataSource = dataSource;
     }
 
-    public void ensure() throws SQLException {
+    /**
+     * Recreates any missing publication; returns true if one was missing. A slot positioned before a
+     * publication was recreated cannot decode the WAL in between, so the caller recreates the slot then.
+     */
+    public boolean ensure() throws SQLException {
+        boolean repaired = false;
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
-            ps.setString(1, MEDIA);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return;
+            for (Map.Entry<String, String> p : DEFINITIONS.entrySet()) {
+                ps.setString(1, p.getKey());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        continue;
+                    }
                 }
-            }
-            log.warn("publication {} was missing; recreating it", MEDIA);
-            try (Statement st = c.createStatement()) {
-                st.execute(CREATE_MEDIA);
+                log.warn("publication {} was missing; recreating it", p.getKey());
+                try (Statement st = c.createStatement()) {
+                    st.execute(p.getValue());
+                }
+                repaired = true;
             }
         }
+        return repaired;
     }
 }

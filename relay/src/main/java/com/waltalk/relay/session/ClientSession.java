@@ -1,15 +1,21 @@
 package com.waltalk.relay.session;
 
+import com.waltalk.relay.accounts.ConnectionAttempts;
 import com.waltalk.relay.fanout.ClientChannel;
 import com.waltalk.relay.fanout.OutboundQueue;
+import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One WebSocket connection and what the relay knows about it. The user is set once, by the relay,
- * when the client signs in; everything the client sends afterwards is stamped with it.
+ * when sign-in succeeds; everything the client sends afterwards is stamped with it.
  * Thread-safe.
  */
 public final class ClientSession {
+
+    /** Where the connection is in the sign-in sequence. */
+    enum Phase { CONNECTED, GREETED, AUTHENTICATING, SIGNED_IN }
 
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -17,18 +23,27 @@ public final class ClientSession {
     private final ClientChannel channel;
     private final OutboundQueue outbound;
     private final String remoteAddress;
-    private final long openedNanos = System.nanoTime();
+    private final SerialExecutor worker;
+    private final ChatFeed chat;
+    final ConnectionLimits limits = new ConnectionLimits();
+    private final ConnectionAttempts signInAttempts = new ConnectionAttempts();
+    private volatile Phase phase = Phase.CONNECTED;
     private volatile String user;
+    private volatile UUID sessionId;
+    private volatile String token;
 
     // abuse accounting, touched only by the connection's own transport thread
     private long errorWindowStartNanos;
     private int errorsInWindow;
-    private long lastOverloadNoticeNanos;
+    private long lastOverloadNoticeNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+    private long lastNotInCallNoticeNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
-    public ClientSession(ClientChannel channel, String remoteAddress) {
+    public ClientSession(ClientChannel channel, String remoteAddress, Executor workers) {
         this.channel = channel;
         this.outbound = new OutboundQueue(channel);
         this.remoteAddress = remoteAddress;
+        this.worker = new SerialExecutor(workers);
+        this.chat = new ChatFeed(outbound);
     }
 
     public long id() {
@@ -47,8 +62,26 @@ public final class ClientSession {
         return remoteAddress;
     }
 
-    public long openedNanos() {
-        return openedNanos;
+    /** Runs blocking work for this client, in order, off the transport threads. */
+    Executor worker() {
+        return worker;
+    }
+
+    ChatFeed chat() {
+        return chat;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    void phase(Phase p) {
+        this.phase = p;
+    }
+
+    /** Failed sign-ins on this connection. */
+    ConnectionAttempts signInAttempts() {
+        return signInAttempts;
     }
 
     /** The signed-in user, or null before sign-in. */
@@ -56,15 +89,27 @@ public final class ClientSession {
         return user;
     }
 
-    public boolean signedIn() {
-        return user != null;
+    /** Identifies this sign-in in the presence table; null before sign-in. */
+    public UUID sessionId() {
+        return sessionId;
     }
 
-    public void signIn(String user) {
+    String token() {
+        return token;
+    }
+
+    public boolean signedIn() {
+        return phase == Phase.SIGNED_IN;
+    }
+
+    void signIn(String user, UUID sessionId, String token) {
         if (this.user != null) {
             throw new IllegalStateException("already signed in as " + this.user);
         }
         this.user = user;
+        this.sessionId = sessionId;
+        this.token = token;
+        this.phase = Phase.SIGNED_IN;
     }
 
     /**
@@ -87,6 +132,16 @@ public final class ClientSession {
             return false;
         }
         lastOverloadNoticeNanos = now;
+        return true;
+    }
+
+    /** Rate-limits "not in call" notices for media to one per {@code intervalNanos}. */
+    public boolean shouldNotifyNotInCall(long intervalNanos) {
+        long now = System.nanoTime();
+        if (now - lastNotInCallNoticeNanos < intervalNanos) {
+            return false;
+        }
+        lastNotInCallNoticeNanos = now;
         return true;
     }
 

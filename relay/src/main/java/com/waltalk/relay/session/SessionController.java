@@ -3,28 +3,53 @@ package com.waltalk.relay.session;
 import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.ProtocolException;
 import com.waltalk.protocol.ProtocolVersion;
+import com.waltalk.protocol.control.CallAccept;
+import com.waltalk.protocol.control.CallDecline;
+import com.waltalk.protocol.control.CallHangup;
+import com.waltalk.protocol.control.CallHistory;
+import com.waltalk.protocol.control.CallStart;
+import com.waltalk.protocol.control.ChatSend;
 import com.waltalk.protocol.control.ControlCodec;
 import com.waltalk.protocol.control.ControlMessage;
 import com.waltalk.protocol.control.ErrorMessage;
 import com.waltalk.protocol.control.Hello;
+import com.waltalk.protocol.control.MediaState;
 import com.waltalk.protocol.control.Ping;
 import com.waltalk.protocol.control.Pong;
+import com.waltalk.protocol.control.Register;
+import com.waltalk.protocol.control.SignIn;
+import com.waltalk.protocol.control.SignOut;
+import com.waltalk.protocol.control.SignedIn;
 import com.waltalk.protocol.control.Welcome;
 import com.waltalk.protocol.media.MediaCodec;
 import com.waltalk.protocol.media.MediaFrame;
+import com.waltalk.protocol.media.MediaKind;
+import com.waltalk.relay.accounts.AccountService;
+import com.waltalk.relay.accounts.SignInResult;
+import com.waltalk.relay.calls.CallRecord;
+import com.waltalk.relay.calls.CallStore;
+import com.waltalk.relay.chat.ChatStore;
 import com.waltalk.relay.ingest.InboundMedia;
 import com.waltalk.relay.ingest.MediaWriter;
+import com.waltalk.relay.presence.PresenceStore;
+import com.waltalk.relay.state.LiveState;
 import java.nio.ByteBuffer;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the relay does with each message a client sends: sign-in, pings, and media frames (stamped
- * with the signed-in user and handed to the write path). Transport-agnostic; called on the
- * connection's transport thread, which keeps each client's messages in order. Thread-safe.
+ * What the relay does with each message a client sends: greeting, registration and sign-in,
+ * calls, chat, and media frames (authorized against the caller's accepted call, stamped with the
+ * signed-in user, handed to the write path). Transport-agnostic; called on the connection's
+ * transport thread, which keeps each client's messages in order; database work runs on the
+ * session's serial worker. Thread-safe.
  */
 public final class SessionController {
 
@@ -38,20 +63,36 @@ public final class SessionController {
     static final int MAX_ERRORS = 20;
     static final long ERROR_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
     static final long OVERLOAD_NOTICE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final long NOT_IN_CALL_NOTICE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final int CALL_HISTORY = 50;
+    static final int CHAT_HISTORY = 200;
 
-    private final String relayId;
-    private final SessionRegistry registry;
-    private final MediaWriter writer;
+    /** Everything the controller works with. */
+    public record Services(String relayId, boolean registrationOpen, SessionRegistry registry, LiveState state,
+                           SessionNotifications notifications, MediaWriter writer, AccountService accounts,
+                           PresenceStore presence, CallStore calls, ChatStore chat, Executor workers) {
+    }
+
+    private final Services s;
     private final AtomicLong framesAccepted = new AtomicLong();
     private final AtomicLong framesRejected = new AtomicLong();
 
-    public SessionController(String relayId, SessionRegistry registry, MediaWriter writer) {
-        this.relayId = relayId;
-        this.registry = registry;
-        this.writer = writer;
+    public SessionController(Services services) {
+        this.s = services;
+        services.notifications().attach(this);
+    }
+
+    /** A new connection; {@code channel} belongs to the transport. */
+    public ClientSession open(com.waltalk.relay.fanout.ClientChannel channel, String remoteAddress) {
+        return new ClientSession(channel, remoteAddress, s.workers());
     }
 
     public void onText(ClientSession session, String text) {
+        long retry = session.limits.control.tryAcquire(System.nanoTime());
+        if (retry > 0) {
+            rateLimited(session, "too many control messages", retry);
+            return;
+        }
         ControlMessage message;
         try {
             message = ControlCodec.decode(text);
@@ -59,21 +100,193 @@ public final class SessionController {
             reject(session, e.code(), e.getMessage());
             return;
         }
-        if (message instanceof Hello hello) {
-            signIn(session, hello);
-        } else if (message instanceof Ping ping) {
-            session.outbound().offerControl(ControlCodec.encode(new Pong(ping.id())));
-        } else if (!session.signedIn()) {
-            reject(session, ErrorCode.NOT_SIGNED_IN, "sign in with hello first");
-        } else {
-            reject(session, ErrorCode.UNSUPPORTED_MESSAGE,
-                    "message type not supported by this relay version: " + typeName(message));
+        if (message instanceof Ping ping) {
+            send(session, new Pong(ping.id()));
+            return;
         }
+        switch (session.phase()) {
+            case CONNECTED -> greet(session, message);
+            case GREETED -> authenticate(session, message);
+            case AUTHENTICATING -> reject(session, ErrorCode.NOT_SIGNED_IN, "sign-in in progress");
+            case SIGNED_IN -> handleSignedIn(session, message);
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private void greet(ClientSession session, ControlMessage message) {
+        if (!(message instanceof Hello hello)) {
+            reject(session, ErrorCode.NOT_SIGNED_IN, "say hello first");
+            return;
+        }
+        if (hello.protocol() != ProtocolVersion.CURRENT) {
+            fatal(session, ErrorCode.BAD_VERSION, "protocol " + hello.protocol() + " not supported; this relay speaks "
+                    + ProtocolVersion.CURRENT, CLOSE_POLICY);
+            return;
+        }
+        session.phase(ClientSession.Phase.GREETED);
+        send(session, new Welcome(ProtocolVersion.CURRENT, s.relayId(), nowMicros(), s.registrationOpen()));
+    }
+
+    private void authenticate(ClientSession session, ControlMessage message) {
+        if (message instanceof Hello) {
+            reject(session, ErrorCode.ALREADY_SIGNED_IN, "already greeted");
+            return;
+        }
+        if (!(message instanceof Register) && !(message instanceof SignIn)) {
+            reject(session, ErrorCode.NOT_SIGNED_IN, "sign in or register first");
+            return;
+        }
+        session.phase(ClientSession.Phase.AUTHENTICATING);
+        session.worker().execute(() -> {
+            SignInResult result;
+            try {
+                if (message instanceof Register r) {
+                    char[] pw = r.password().toCharArray();
+                    try {
+                        result = s.accounts().register(r.user(), pw, s.registrationOpen());
+                    } finally {
+                        Arrays.fill(pw, '\0');
+                    }
+                } else {
+                    SignIn in = (SignIn) message;
+                    if (in.token() != null) {
+                        result = s.accounts().resume(in.token(), session.signInAttempts());
+                    } else {
+                        char[] pw = in.password().toCharArray();
+                        try {
+                            result = s.accounts().signIn(in.user(), pw, session.signInAttempts());
+                        } finally {
+                            Arrays.fill(pw, '\0');
+                        }
+                    }
+                }
+                if (result instanceof SignInResult.Success ok) {
+                    completeSignIn(session, ok);
+                } else {
+                    SignInResult.Failure f = (SignInResult.Failure) result;
+                    session.phase(ClientSession.Phase.GREETED);
+                    ErrorCode code = ErrorCode.fromWire(f.code()).orElse(ErrorCode.BAD_CREDENTIALS);
+                    if (session.signInAttempts().exhausted()) {
+                        fatal(session, code, "too many failed sign-ins on this connection", CLOSE_POLICY);
+                    } else {
+                        send(session, new ErrorMessage(code.wire(), f.message(), false, f.retryAfterMillis()));
+                    }
+                }
+            } catch (SQLException e) {
+                session.phase(ClientSession.Phase.GREETED);
+                log.warn("sign-in failed on a database error: {}", e.getMessage());
+                send(session, ErrorMessage.of(ErrorCode.INTERNAL, "temporary problem, try again", false));
+            }
+        });
+    }
+
+    /** Runs on the session's worker. */
+    private void completeSignIn(ClientSession session, SignInResult.Success ok) throws SQLException {
+        if (!session.channel().isOpen()) {
+            return;
+        }
+        String user = ok.account().name();
+        UUID sessionId = UUID.randomUUID();
+        s.presence().claim(user, s.relayId(), sessionId);
+        session.signIn(user, sessionId, ok.token().token());
+        synchronized (s.state().lock()) {
+            s.registry().register(session).ifPresent(previous -> {
+                log.info("{} replaced by a newer sign-in from {}", previous, session.remoteAddress());
+                fatal(previous, ErrorCode.SESSION_REPLACED, "signed in from another connection",
+                        CLOSE_SESSION_REPLACED);
+            });
+            Instant expires = ok.token().expiresAt();
+            send(session, new SignedIn(user, ok.token().token(),
+                    expires.getEpochSecond() * 1_000_000L + expires.getNano() / 1_000));
+            send(session, s.notifications().directory());
+        }
+        if (!session.channel().isOpen()) {
+            // closed while we were registering: make sure we do not leave a ghost
+            onClose(session);
+            return;
+        }
+        send(session, new CallHistory(s.calls().history(user, CALL_HISTORY).stream()
+                .map(SessionNotifications::toWire).toList()));
+        session.chat().start(s.chat().history(user, CHAT_HISTORY));
+        log.info("{} signed in", session);
+    }
+
+    private void handleSignedIn(ClientSession session, ControlMessage message) {
+        String user = session.user();
+        if (message instanceof ChatSend chat) {
+            long retry = session.limits.chat.tryAcquire(System.nanoTime());
+            if (retry > 0) {
+                rateLimited(session, "too many chat messages", retry);
+                return;
+            }
+            if (chat.to().equalsIgnoreCase(user)) {
+                reject(session, ErrorCode.BAD_FIELD, "you cannot chat with yourself");
+                return;
+            }
+            onWorker(session, () -> s.chat().send(user, chat.to(), chat.body(), chat.clientMsgId()));
+        } else if (message instanceof CallStart start) {
+            onWorker(session, () -> s.calls().start(user, start.to()));
+        } else if (message instanceof CallAccept accept) {
+            onWorker(session, () -> s.calls().accept(accept.callId(), user));
+        } else if (message instanceof CallDecline decline) {
+            onWorker(session, () -> s.calls().decline(decline.callId(), user));
+        } else if (message instanceof CallHangup hangup) {
+            onWorker(session, () -> s.calls().hangup(hangup.callId(), user));
+        } else if (message instanceof MediaState media) {
+            onWorker(session, () -> s.calls().setMedia(media.callId(), user, media.videoOn(), media.audioOn()));
+        } else if (message instanceof SignOut) {
+            String token = session.token();
+            session.worker().execute(() -> {
+                try {
+                    CallRecord active = s.state().activeCallOf(user);
+                    if (active != null) {
+                        try {
+                            s.calls().hangup(active.id(), user);
+                        } catch (CallStore.CallRefused alreadyOver) {
+                            // ended meanwhile
+                        }
+                    }
+                    s.accounts().signOut(token);
+                } catch (SQLException e) {
+                    log.warn("sign-out of {} could not revoke its token: {}", user, e.getMessage());
+                }
+                session.channel().close(CLOSE_NORMAL, "signed out");
+            });
+        } else if (message instanceof Hello || message instanceof SignIn || message instanceof Register) {
+            reject(session, ErrorCode.ALREADY_SIGNED_IN, "already signed in as " + user);
+        } else {
+            reject(session, ErrorCode.UNSUPPORTED_MESSAGE, "a client does not send " + message.type());
+        }
+    }
+
+    /** Database work that either succeeds silently (the stream reports the result) or is refused. */
+    private interface StoreAction {
+        void run() throws Exception;
+    }
+
+    private void onWorker(ClientSession session, StoreAction action) {
+        session.worker().execute(() -> {
+            try {
+                action.run();
+            } catch (CallStore.CallRefused e) {
+                send(session, ErrorMessage.of(ErrorCode.fromWire(e.code()).orElse(ErrorCode.BAD_FIELD),
+                        e.getMessage(), false));
+            } catch (ChatStore.ChatRefused e) {
+                send(session, ErrorMessage.of(ErrorCode.fromWire(e.code()).orElse(ErrorCode.BAD_FIELD),
+                        e.getMessage(), false));
+            } catch (SQLException e) {
+                log.warn("{}: database error: {}", session, e.getMessage());
+                send(session, ErrorMessage.of(ErrorCode.INTERNAL, "temporary problem, try again", false));
+            } catch (Exception e) {
+                log.error("{}: unexpected failure", session, e);
+                send(session, ErrorMessage.of(ErrorCode.INTERNAL, "internal error", false));
+            }
+        });
     }
 
     public void onBinary(ClientSession session, ByteBuffer bytes, long receivedNanos) {
         if (!session.signedIn()) {
-            reject(session, ErrorCode.NOT_SIGNED_IN, "sign in with hello before sending media");
+            reject(session, ErrorCode.NOT_SIGNED_IN, "sign in before sending media");
             return;
         }
         MediaFrame frame;
@@ -84,9 +297,29 @@ public final class SessionController {
             reject(session, e.code(), e.getMessage());
             return;
         }
+        var header = frame.header();
+        RateLimiter limiter = header.kind() == MediaKind.VIDEO_JPEG ? session.limits.video : session.limits.audio;
+        long retry = limiter.tryAcquire(receivedNanos);
+        if (retry > 0) {
+            framesRejected.incrementAndGet();
+            rateLimited(session, "too many " + header.kind() + " frames", retry);
+            return;
+        }
+        String user = session.user();
+        CallRecord call = s.state().activeCall(header.callId());
+        String peer = call == null ? null : call.peerOf(user);
+        if (call == null || !call.accepted() || peer == null || !peer.equals(header.peer())) {
+            // Not abuse: frames in flight when a call ends land here. Tell the client, at most once a second.
+            framesRejected.incrementAndGet();
+            if (session.shouldNotifyNotInCall(NOT_IN_CALL_NOTICE_NANOS)) {
+                send(session, ErrorMessage.of(ErrorCode.NOT_IN_CALL,
+                        "no accepted call " + header.callId() + " with " + header.peer(), false));
+            }
+            return;
+        }
         // The sender is the relay's stamp: the signed-in user of this connection.
-        InboundMedia media = new InboundMedia(session.user(), frame.header(), frame.payload(), receivedNanos);
-        if (writer.submit(session.id(), media)) {
+        InboundMedia media = new InboundMedia(user, header, frame.payload(), receivedNanos);
+        if (s.writer().submit(session.id(), media)) {
             framesAccepted.incrementAndGet();
         } else if (session.shouldNotifyOverload(OVERLOAD_NOTICE_NANOS)) {
             send(session, ErrorMessage.of(ErrorCode.OVERLOADED, "relay is overloaded: media frames are being dropped",
@@ -95,29 +328,29 @@ public final class SessionController {
     }
 
     public void onClose(ClientSession session) {
-        if (registry.unregister(session)) {
+        if (s.registry().unregister(session)) {
             log.info("{} signed out", session);
+        }
+        UUID sessionId = session.sessionId();
+        String user = session.user();
+        if (sessionId != null) {
+            session.worker().execute(() -> {
+                try {
+                    s.presence().release(user, sessionId);
+                } catch (SQLException e) {
+                    // the lease expiry will remove it
+                    log.warn("could not mark {} offline: {}", user, e.getMessage());
+                }
+            });
         }
     }
 
-    private void signIn(ClientSession session, Hello hello) {
-        if (session.signedIn()) {
-            reject(session, ErrorCode.ALREADY_SIGNED_IN, "already signed in as " + session.user());
+    private void rateLimited(ClientSession session, String what, long retryAfterMs) {
+        if (session.recordError(MAX_ERRORS, ERROR_WINDOW_NANOS)) {
+            fatal(session, ErrorCode.RATE_LIMITED, "too many messages; " + what, CLOSE_POLICY);
             return;
         }
-        if (hello.protocol() != ProtocolVersion.CURRENT) {
-            fatal(session, ErrorCode.BAD_VERSION, "protocol " + hello.protocol() + " not supported; this relay speaks "
-                    + ProtocolVersion.CURRENT, CLOSE_POLICY);
-            return;
-        }
-        session.signIn(hello.user());
-        registry.register(session).ifPresent(previous -> {
-            log.info("{} replaced by a newer sign-in from {}", previous, session.remoteAddress());
-            fatal(previous, ErrorCode.SESSION_REPLACED, "signed in from another connection",
-                    CLOSE_SESSION_REPLACED);
-        });
-        send(session, new Welcome(ProtocolVersion.CURRENT, hello.user(), relayId, nowMicros()));
-        log.info("{} signed in", session);
+        send(session, ErrorMessage.of(ErrorCode.RATE_LIMITED, what, false, retryAfterMs));
     }
 
     private void reject(ClientSession session, ErrorCode code, String message) {
@@ -138,10 +371,6 @@ public final class SessionController {
 
     private static void send(ClientSession session, ControlMessage message) {
         session.outbound().offerControl(ControlCodec.encode(message));
-    }
-
-    private static String typeName(ControlMessage m) {
-        return m.getClass().getSimpleName();
     }
 
     private static long nowMicros() {

@@ -88,12 +88,12 @@ public final class RelayWebSocketServer extends WebSocketServer {
                 log.debug("could not cap send buffer: {}", e.getMessage());
             }
         }
-        ClientSession session = new ClientSession(new WebSocketChannel(conn), String.valueOf(conn.getRemoteSocketAddress()));
+        ClientSession session = controller.open(new WebSocketChannel(conn), String.valueOf(conn.getRemoteSocketAddress()));
         conn.setAttachment(session);
         log.debug("{} connected", session);
         timers.schedule(() -> {
             if (!session.signedIn() && conn.isOpen()) {
-                controller.fatal(session, ErrorCode.NOT_SIGNED_IN, "no sign-in within " + signInTimeoutMillis + " ms",
+                controller.fatal(session, ErrorCode.SIGN_IN_TIMEOUT, "no sign-in within " + signInTimeoutMillis + " ms",
                         SessionController.CLOSE_POLICY);
             }
         }, signInTimeoutMillis, TimeUnit.MILLISECONDS);
@@ -136,6 +136,11 @@ public final class RelayWebSocketServer extends WebSocketServer {
         }
         // a client's I/O problem or protocol violation: expected, no stack trace
         log.debug("{}: {}", conn.<Object>getAttachment(), ex.toString());
+    }
+
+    /** Serves wss:// with this TLS context instead of ws://; call before starting. */
+    public void useTls(javax.net.ssl.SSLContext context) {
+        setWebSocketFactory(new org.java_websocket.server.DefaultSSLWebSocketServerFactory(context));
     }
 
     /** The bound port (useful when listening on port 0). */

@@ -33,24 +33,47 @@ public final class ControlCodec {
     }
 
     /**
-     * Decodes one control message.
+     * Decodes one control message of at most {@link Limits#MAX_CONTROL_BYTES} UTF-8 bytes: the
+     * limit for messages a client sends, so the one the relay uses.
      *
      * <p>For any content this returns a message or throws {@link ProtocolException}; it never
      * throws anything else for bad input.
      *
      * @throws ProtocolException {@link ErrorCode#TOO_LARGE} over {@link Limits#MAX_CONTROL_BYTES}
-     *     UTF-8 bytes; {@link ErrorCode#BAD_JSON} if not a single well-formed JSON object with a
-     *     string {@code "type"}; {@link ErrorCode#UNKNOWN_TYPE}; {@link ErrorCode#BAD_FIELD} for
-     *     a missing or mistyped property; {@link ErrorCode#BAD_USER_NAME} for an invalid user
+     *     UTF-8 bytes, a list over {@link Limits#MAX_LIST_ELEMENTS} elements or a chat body over
+     *     {@link Limits#MAX_CHAT_CHARS} code points; {@link ErrorCode#BAD_JSON} if not a single
+     *     well-formed JSON object with a string {@code "type"}; {@link ErrorCode#UNKNOWN_TYPE};
+     *     {@link ErrorCode#BAD_FIELD} for a missing, mistyped or out-of-range property (the
+     *     message names it); {@link ErrorCode#BAD_USER_NAME} for an invalid user name
      * @throws NullPointerException if {@code json} is {@code null}
      */
     public static ControlMessage decode(String json) throws ProtocolException {
+        return decode(json, Limits.MAX_CONTROL_BYTES);
+    }
+
+    /**
+     * Decodes one control message of at most {@code maxBytes} UTF-8 bytes. Clients pass
+     * {@link Limits#MAX_SERVER_CONTROL_BYTES}, since the relay's history messages exceed
+     * {@link Limits#MAX_CONTROL_BYTES}.
+     *
+     * <p>For any content this returns a message or throws {@link ProtocolException}; it never
+     * throws anything else for bad input.
+     *
+     * @param maxBytes the largest acceptable message, in UTF-8 bytes, at least 1
+     * @throws ProtocolException as {@link #decode(String)}, but {@link ErrorCode#TOO_LARGE} over
+     *     {@code maxBytes} UTF-8 bytes
+     * @throws NullPointerException if {@code json} is {@code null}
+     * @throws IllegalArgumentException if {@code maxBytes < 1}
+     */
+    public static ControlMessage decode(String json, int maxBytes) throws ProtocolException {
         Objects.requireNonNull(json, "json");
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be at least 1, got " + maxBytes);
+        }
         // every char is at least one UTF-8 byte, so a long string is too large without counting
-        if (json.length() > Limits.MAX_CONTROL_BYTES
-                || utf8Length(json) > Limits.MAX_CONTROL_BYTES) {
+        if (json.length() > maxBytes || utf8Length(json) > maxBytes) {
             throw new ProtocolException(ErrorCode.TOO_LARGE,
-                    "control message exceeds " + Limits.MAX_CONTROL_BYTES + " bytes");
+                    "control message exceeds " + maxBytes + " bytes");
         }
         JsonNode root;
         try {
@@ -74,10 +97,26 @@ public final class ControlCodec {
     /**
      * Encodes a control message as compact JSON with {@code "type"} first.
      *
+     * <p>The limit is {@link Limits#MAX_SERVER_CONTROL_BYTES}, so that the relay can send its
+     * history messages. Every valid {@link ChatSend} fits {@link Limits#MAX_CONTROL_BYTES}; a
+     * client sending messages with other unbounded strings (such as {@link Hello#client()}) can
+     * use {@link #encode(ControlMessage, int)} to stay within what the relay accepts.
+     *
      * @throws IllegalArgumentException if the result would exceed
-     *     {@link Limits#MAX_CONTROL_BYTES} UTF-8 bytes (so could not be decoded by the peer)
+     *     {@link Limits#MAX_SERVER_CONTROL_BYTES} UTF-8 bytes (so could not be decoded by the
+     *     peer); the relay must size its history lists to fit
      */
     public static String encode(ControlMessage message) {
+        return encode(message, Limits.MAX_SERVER_CONTROL_BYTES);
+    }
+
+    /**
+     * Encodes a control message as compact JSON with {@code "type"} first, refusing a result
+     * over {@code maxBytes} UTF-8 bytes.
+     *
+     * @throws IllegalArgumentException if the result would exceed {@code maxBytes} UTF-8 bytes
+     */
+    public static String encode(ControlMessage message, int maxBytes) {
         Objects.requireNonNull(message, "message");
         String json;
         try {
@@ -86,9 +125,9 @@ public final class ControlCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a JSON tree", e);
         }
-        if (utf8Length(json) > Limits.MAX_CONTROL_BYTES) {
+        if (utf8Length(json) > maxBytes) {
             throw new IllegalArgumentException(message.type() + " message exceeds "
-                    + Limits.MAX_CONTROL_BYTES + " bytes when encoded");
+                    + maxBytes + " bytes when encoded");
         }
         return json;
     }

@@ -6,8 +6,14 @@ package com.waltalk.protocol.control;
  *
  * <p>Thread-safety: all implementations are immutable records; safe to share between threads.
  */
-public sealed interface ControlMessage permits Hello, Welcome, ErrorMessage, Ping, Pong,
-        MediaState {
+public sealed interface ControlMessage permits
+        // either direction, or before sign-in
+        Hello, Welcome, ErrorMessage, Ping, Pong,
+        // client → relay
+        Register, SignIn, SignOut, CallStart, CallAccept, CallDecline, CallHangup, ChatSend,
+        MediaState,
+        // relay → client
+        SignedIn, Directory, Presence, CallUpdate, CallHistory, Chat, ChatHistory {
 
     /** The value of this message's {@code "type"} property on the wire. */
     String type();

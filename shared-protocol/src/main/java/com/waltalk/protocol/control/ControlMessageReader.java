@@ -1,12 +1,15 @@
 package com.waltalk.protocol.control;
 
 import com.waltalk.protocol.ErrorCode;
+import com.waltalk.protocol.Limits;
 import com.waltalk.protocol.ProtocolException;
-import com.waltalk.protocol.UserNames;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Maps the properties of a received JSON object to the record for its type, checking every
- * value first so that the records' constructors never reject what this accepts.
+ * value first (with {@link FieldRules}, in the order of the record's components) so that the
+ * records' constructors never reject what this accepts.
  */
 final class ControlMessageReader {
 
@@ -15,19 +18,103 @@ final class ControlMessageReader {
 
     static ControlMessage read(String type, JsonFields fields) throws ProtocolException {
         return switch (type) {
-            case Hello.TYPE -> new Hello(protocol(fields), user(fields),
-                    fields.optionalString("client"));
-            case Welcome.TYPE -> new Welcome(protocol(fields), user(fields),
-                    fields.requiredString("relayId"), fields.requiredLong("serverTimeMicros"));
+            case Hello.TYPE -> new Hello(protocol(fields), fields.optionalString("client"));
+            case Welcome.TYPE -> new Welcome(protocol(fields), fields.requiredString("relayId"),
+                    fields.requiredLong("serverTimeMicros"),
+                    fields.requiredBoolean("registrationOpen"));
             case ErrorMessage.TYPE -> new ErrorMessage(fields.requiredString("code"),
-                    fields.requiredString("message"), fields.requiredBoolean("fatal"));
+                    fields.requiredString("message"), fields.requiredBoolean("fatal"),
+                    FieldRules.optionalNonNegative(fields.name("retryAfterMs"),
+                            fields.optionalLong("retryAfterMs")));
             case Ping.TYPE -> new Ping(fields.requiredLong("id"));
             case Pong.TYPE -> new Pong(fields.requiredLong("id"));
-            case MediaState.TYPE -> new MediaState(fields.requiredBoolean("videoOn"),
-                    fields.requiredBoolean("audioOn"));
+            case Register.TYPE -> new Register(user(fields, "user"),
+                    FieldRules.password(fields.name("password"),
+                            fields.requiredString("password")));
+            case SignIn.TYPE -> signIn(fields);
+            case SignOut.TYPE -> new SignOut();
+            case CallStart.TYPE -> new CallStart(user(fields, "to"));
+            case CallAccept.TYPE -> new CallAccept(id(fields, "callId"));
+            case CallDecline.TYPE -> new CallDecline(id(fields, "callId"));
+            case CallHangup.TYPE -> new CallHangup(id(fields, "callId"));
+            case ChatSend.TYPE -> new ChatSend(user(fields, "to"), chatBody(fields),
+                    clientMsgId(fields));
+            case MediaState.TYPE -> new MediaState(id(fields, "callId"),
+                    fields.requiredBoolean("videoOn"), fields.requiredBoolean("audioOn"));
+            case SignedIn.TYPE -> new SignedIn(user(fields, "user"),
+                    FieldRules.token(fields.name("token"), fields.requiredString("token")),
+                    fields.requiredLong("tokenExpiresAtMicros"));
+            case Directory.TYPE -> new Directory(presenceEntries(fields));
+            case Presence.TYPE -> new Presence(user(fields, "user"), presenceStatus(fields));
+            case CallUpdate.TYPE -> callUpdate(fields);
+            case CallHistory.TYPE -> new CallHistory(callUpdates(fields));
+            case Chat.TYPE -> chat(fields);
+            case ChatHistory.TYPE -> new ChatHistory(chats(fields));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE,
                     "unknown message type '" + abbreviate(type) + "'");
         };
+    }
+
+    private static SignIn signIn(JsonFields fields) throws ProtocolException {
+        String user = fields.optionalString("user");
+        String password = fields.optionalString("password");
+        String token = fields.optionalString("token");
+        FieldRules.signIn(user, password, token);
+        return new SignIn(user, password, token);
+    }
+
+    private static List<PresenceEntry> presenceEntries(JsonFields fields)
+            throws ProtocolException {
+        List<PresenceEntry> users = new ArrayList<>();
+        for (JsonFields element : fields.requiredObjectList("users", Limits.MAX_LIST_ELEMENTS)) {
+            users.add(new PresenceEntry(user(element, "user"), presenceStatus(element)));
+        }
+        return users;
+    }
+
+    private static CallUpdate callUpdate(JsonFields fields) throws ProtocolException {
+        long callId = id(fields, "callId");
+        String caller = user(fields, "caller");
+        String callee = user(fields, "callee");
+        String state = FieldRules.callState(fields.name("state"), fields.requiredString("state"));
+        long createdAtMicros = fields.requiredLong("createdAtMicros");
+        Long answeredAtMicros = fields.optionalLong("answeredAtMicros");
+        Long endedAtMicros = fields.optionalLong("endedAtMicros");
+        String endedBy = fields.optionalString("endedBy");
+        if (endedBy != null) {
+            FieldRules.user(fields.name("endedBy"), endedBy);
+        }
+        return new CallUpdate(callId, caller, callee, state, createdAtMicros, answeredAtMicros,
+                endedAtMicros, endedBy, mediaFlags(fields, "callerMedia"),
+                mediaFlags(fields, "calleeMedia"));
+    }
+
+    private static List<CallUpdate> callUpdates(JsonFields fields) throws ProtocolException {
+        List<CallUpdate> calls = new ArrayList<>();
+        for (JsonFields element : fields.requiredObjectList("calls", Limits.MAX_LIST_ELEMENTS)) {
+            calls.add(callUpdate(element));
+        }
+        return calls;
+    }
+
+    private static MediaFlags mediaFlags(JsonFields fields, String name)
+            throws ProtocolException {
+        JsonFields flags = fields.requiredObject(name);
+        return new MediaFlags(flags.requiredBoolean("videoOn"), flags.requiredBoolean("audioOn"));
+    }
+
+    private static Chat chat(JsonFields fields) throws ProtocolException {
+        return new Chat(id(fields, "id"), user(fields, "from"), user(fields, "to"),
+                chatBody(fields), fields.requiredLong("sentAtMicros"), clientMsgId(fields));
+    }
+
+    private static List<Chat> chats(JsonFields fields) throws ProtocolException {
+        List<Chat> messages = new ArrayList<>();
+        for (JsonFields element
+                : fields.requiredObjectList("messages", Limits.MAX_LIST_ELEMENTS)) {
+            messages.add(chat(element));
+        }
+        return messages;
     }
 
     private static int protocol(JsonFields fields) throws ProtocolException {
@@ -39,8 +126,25 @@ final class ControlMessageReader {
         return protocol;
     }
 
-    private static String user(JsonFields fields) throws ProtocolException {
-        return UserNames.validate(fields.requiredString("user"));
+    private static String user(JsonFields fields, String name) throws ProtocolException {
+        return FieldRules.user(fields.name(name), fields.requiredString(name));
+    }
+
+    private static long id(JsonFields fields, String name) throws ProtocolException {
+        return FieldRules.id(fields.name(name), fields.requiredLong(name));
+    }
+
+    private static String presenceStatus(JsonFields fields) throws ProtocolException {
+        return FieldRules.presenceStatus(fields.name("status"), fields.requiredString("status"));
+    }
+
+    private static String chatBody(JsonFields fields) throws ProtocolException {
+        return FieldRules.chatBody(fields.name("body"), fields.requiredString("body"));
+    }
+
+    private static String clientMsgId(JsonFields fields) throws ProtocolException {
+        return FieldRules.optionalClientMsgId(fields.name("clientMsgId"),
+                fields.optionalString("clientMsgId"));
     }
 
     /** Keeps error messages short when a peer sends a huge type string. */

@@ -1,19 +1,26 @@
 package com.waltalk.protocol.control;
 
 /**
- * Client → relay, to be forwarded to the peer: which of the client's media are switched on.
- * Wire type {@value #TYPE}. A relay that does not forward it yet answers
- * {@code unsupported_message}.
+ * Client → relay: which of the client's media are switched on in an accepted call. The relay
+ * records it and sends both parties a {@link CallUpdate} with the new {@link MediaFlags}. Wire
+ * type {@value #TYPE}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
+ * @param callId the sender's accepted call, at least 1
  * @param videoOn whether the camera is sending
  * @param audioOn whether the microphone is sending
  */
-public record MediaState(boolean videoOn, boolean audioOn) implements ControlMessage {
+public record MediaState(long callId, boolean videoOn, boolean audioOn)
+        implements ControlMessage {
 
     /** The wire type of this message. */
     public static final String TYPE = "media_state";
+
+    /** @throws IllegalArgumentException if {@code callId < 1} */
+    public MediaState {
+        FieldRules.require(() -> FieldRules.id("callId", callId));
+    }
 
     @Override
     public String type() {

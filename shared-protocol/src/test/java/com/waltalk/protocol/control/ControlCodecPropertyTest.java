@@ -2,19 +2,28 @@ package com.waltalk.protocol.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waltalk.protocol.ProtocolException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
 
 class ControlCodecPropertyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Property(tries = 1000)
     void decodeInvertsEncode(@ForAll("messages") ControlMessage message) throws ProtocolException {
@@ -61,6 +70,39 @@ class ControlCodecPropertyTest {
         assertDecodesOrRejects(text);
     }
 
+    /**
+     * Replaces one property anywhere in a valid message (nested ones included) by a value that
+     * is right for some field and wrong for others, or removes it. (Messages without
+     * properties, such as {@code sign_out}, are skipped.)
+     */
+    @Property(tries = 2000)
+    void fieldEditedMessagesDecodeOrFailWithProtocolException(
+            @ForAll("messages") ControlMessage message,
+            @ForAll @IntRange(min = 0, max = 1_000_000) int pick,
+            @ForAll("fieldValuesOrRemove") String value) throws Exception {
+        JsonNode tree = JSON.readTree(ControlCodec.encode(message));
+        List<Map.Entry<ObjectNode, String>> slots = new ArrayList<>();
+        collectSlots(tree, slots);
+        slots.remove(0);  // the message's "type", covered by the other properties
+        Assume.that(!slots.isEmpty());
+        Map.Entry<ObjectNode, String> slot = slots.get(pick % slots.size());
+        if (value.isEmpty()) {
+            slot.getKey().remove(slot.getValue());
+        } else {
+            slot.getKey().set(slot.getValue(), JSON.readTree(value));
+        }
+        Statistics.label("edited").collect(slot.getValue());
+
+        assertDecodesOrRejects(JSON.writeValueAsString(tree));
+    }
+
+    private static void collectSlots(JsonNode node, List<Map.Entry<ObjectNode, String>> slots) {
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(p -> slots.add(Map.entry(object, p.getKey())));
+        }
+        node.elements().forEachRemaining(child -> collectSlots(child, slots));
+    }
+
     private static void assertDecodesOrRejects(String text) {
         try {
             ControlMessage message = ControlCodec.decode(text);
@@ -90,6 +132,12 @@ class ControlCodecPropertyTest {
         return Combinators.combine(
                 Arbitraries.doubles().between(0, true, 1, false),
                 Arbitraries.integers().between(0, 5), insert).as(Edit::new);
+    }
+
+    /** A JSON value for a property, or "" to remove it. */
+    @Provide
+    Arbitrary<String> fieldValuesOrRemove() {
+        return Arbitraries.oneOf(Arbitraries.just(""), ControlArbitraries.fieldValues());
     }
 
     @Provide

@@ -1,0 +1,281 @@
+package com.waltalk.relay.bench;
+
+import com.waltalk.protocol.media.MediaHeader;
+import com.waltalk.protocol.media.MediaKind;
+import com.waltalk.relay.bench.SimulatedClient.Received;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Simulates N one-to-one calls against a relay: two signed-in {@link SimulatedClient}s per call
+ * ({@code c<i>a}, {@code c<i>b}), each sending its peer 15 fps of video and 50 packets/s of audio
+ * (PCM16LE mono 16 kHz, 20 ms = 640 bytes), and recording what each receives: distinct frames,
+ * order, duplicates and latency (receive {@code nanoTime} − the send {@code nanoTime} carried in the
+ * payload; both clients live in this JVM).
+ *
+ * <p>Use: {@link #connect}, {@link #start}, {@link #stopSending}, {@link #awaitDrain}, then read the
+ * statistics and {@link #close}. Thread-safe: receivers run on the clients' threads, pacers on a
+ * small scheduled pool, control on the caller's thread.
+ */
+public final class CallSimulator implements AutoCloseable {
+
+    public static final int VIDEO_FPS = 15;
+    public static final int AUDIO_PACKETS_PER_SECOND = 50;
+    public static final int AUDIO_BYTES = 640;
+    static final int PACER_THREADS = 2;
+
+    private final List<Participant> participants = new ArrayList<>();
+    private final LatencyRecorder videoLatency;
+    private final LatencyRecorder audioLatency;
+    private final StreamPacer.PacingStats videoPacing = new StreamPacer.PacingStats();
+    private final StreamPacer.PacingStats audioPacing = new StreamPacer.PacingStats();
+    private final AtomicLong unexpectedFrames = new AtomicLong();
+    private final ScheduledExecutorService pacers = Executors.newScheduledThreadPool(PACER_THREADS,
+            daemonThreads("bench-pacer-"));
+    private volatile long measureFromNanos = Long.MAX_VALUE;
+
+    private CallSimulator(int calls, int expectedSeconds) {
+        int streams = 2 * calls;
+        long slack = expectedSeconds + 10L;
+        videoLatency = new LatencyRecorder((int) Math.min(Integer.MAX_VALUE - 8, streams * VIDEO_FPS * slack + 1024));
+        audioLatency = new LatencyRecorder(
+                (int) Math.min(Integer.MAX_VALUE - 8, streams * AUDIO_PACKETS_PER_SECOND * slack + 1024));
+    }
+
+    /**
+     * Connects and signs in {@code 2 × calls} clients, with their payloads generated.
+     *
+     * @param expectedSeconds how long streams will run in total (sizes the latency arrays)
+     * @throws IOException if a client cannot connect or sign in; those already connected are closed
+     */
+    public static CallSimulator connect(String webSocketUri, int calls, int videoBytes, int expectedSeconds)
+            throws IOException, InterruptedException {
+        CallSimulator sim = new CallSimulator(calls, expectedSeconds);
+        try {
+            for (int c = 0; c < calls; c++) {
+                String a = "c" + c + "a";
+                String b = "c" + c + "b";
+                SimulatedClient ca = SimulatedClient.signIn(webSocketUri, a);
+                sim.participants.add(sim.new Participant(ca, a, b, c, videoBytes));
+                SimulatedClient cb = SimulatedClient.signIn(webSocketUri, b);
+                sim.participants.add(sim.new Participant(cb, b, a, c, videoBytes));
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        return sim;
+    }
+
+    /**
+     * Starts every stream, staggered evenly across its period so frames do not go out in bursts.
+     * Frames sent before {@code measureFromNanos} ({@link System#nanoTime()} scale) are warm-up:
+     * they count for delivery but not for latency.
+     */
+    public void start(long measureFromNanos) {
+        this.measureFromNanos = measureFromNanos;
+        int n = participants.size();
+        long videoPeriod = TimeUnit.SECONDS.toNanos(1) / VIDEO_FPS;
+        long audioPeriod = TimeUnit.SECONDS.toNanos(1) / AUDIO_PACKETS_PER_SECOND;
+        for (int i = 0; i < n; i++) {
+            Participant p = participants.get(i);
+            p.video.start(pacers, videoPeriod * i / n);
+            p.audio.start(pacers, audioPeriod * i / n);
+        }
+    }
+
+    /** Stops all pacers and waits (bounded) for frames being sent right now. */
+    public void stopSending() throws InterruptedException {
+        for (Participant p : participants) {
+            p.video.stop();
+            p.audio.stop();
+        }
+        pacers.shutdown();
+        pacers.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Waits until every frame sent has been received, or {@code max} has passed; true if all arrived. */
+    public boolean awaitDrain(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            if (allDelivered()) {
+                return true;
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Participants are added in call order, a then b, so the peer of participant i is i ^ 1. */
+    private boolean allDelivered() {
+        for (int i = 0; i < participants.size(); i++) {
+            Participant receiver = participants.get(i);
+            Participant sender = participants.get(i ^ 1);
+            if (receiver.videoIn.delivered() < sender.video.sent()
+                    || receiver.audioIn.delivered() < sender.audio.sent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Frames sent so far of one kind, over all senders. */
+    public long sent(MediaKind kind) {
+        long total = 0;
+        for (Participant p : participants) {
+            total += (kind == MediaKind.VIDEO_JPEG ? p.video : p.audio).sent();
+        }
+        return total;
+    }
+
+    /** The statistics of one kind so far. */
+    public KindStats stats(MediaKind kind) {
+        boolean video = kind == MediaKind.VIDEO_JPEG;
+        long sent = 0;
+        long delivered = 0;
+        long ooo = 0;
+        long dup = 0;
+        long failures = 0;
+        for (Participant p : participants) {
+            StreamPacer out = video ? p.video : p.audio;
+            StreamTracker in = video ? p.videoIn : p.audioIn;
+            sent += out.sent();
+            failures += out.sendFailures();
+            delivered += in.delivered();
+            ooo += in.outOfOrder();
+            dup += in.duplicates();
+        }
+        StreamPacer.PacingStats pacing = video ? videoPacing : audioPacing;
+        LatencyRecorder latency = video ? videoLatency : audioLatency;
+        return new KindStats(sent, delivered, sent - delivered, ooo, dup, failures, latency.percentiles(),
+                latency.overflowed(), pacing.maxLagMillis(), pacing.lateByAPeriod());
+    }
+
+    /**
+     * Writes every latency sample as CSV ({@code kind,sent_ms,latency_ms}; {@code sent_ms} relative to
+     * {@code originNanos}), for finding when during a run latency went up.
+     */
+    public void writeTrace(Writer out, long originNanos) throws IOException {
+        StringBuilder csv = new StringBuilder("kind,sent_ms,latency_ms\n");
+        for (MediaKind kind : List.of(MediaKind.VIDEO_JPEG, MediaKind.AUDIO_PCM16LE)) {
+            String name = kind == MediaKind.VIDEO_JPEG ? "video" : "audio";
+            (kind == MediaKind.VIDEO_JPEG ? videoLatency : audioLatency).forEach((sent, latency) ->
+                    csv.append(name).append(',').append(millis(sent - originNanos)).append(',')
+                            .append(millis(latency)).append('\n'));
+        }
+        out.write(csv.toString());
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+    }
+
+    /** Frames that arrived from someone other than the recipient's call peer (should be 0). */
+    public long unexpectedFrames() {
+        return unexpectedFrames.get();
+    }
+
+    /** Clients whose connection is no longer open (closed by the relay, e.g. as too slow). */
+    public int closedClients() {
+        int closed = 0;
+        for (Participant p : participants) {
+            if (!p.client.isOpen()) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        pacers.shutdownNow();
+        for (Participant p : participants) {
+            p.client.close();
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Per-kind outcome of a run.
+     *
+     * @param sent            frames handed to the senders' WebSockets
+     * @param delivered       distinct frames received by the right recipient
+     * @param lost            {@code sent − delivered}
+     * @param outOfOrder      frames that arrived with a lower sequence number than one already seen
+     * @param duplicates      frames that arrived more than once
+     * @param sendFailures    scheduled frames that could not be sent (connection gone)
+     * @param latency         latency percentiles of frames sent after the warm-up
+     * @param latencyOverflow samples that did not fit the preallocated array (should be 0)
+     * @param pacerMaxLagMs   largest delay of a send behind its schedule
+     * @param pacerLateFrames frames sent more than one period late (the simulated clients fell behind)
+     */
+    public record KindStats(long sent, long delivered, long lost, long outOfOrder, long duplicates,
+                            long sendFailures, LatencyRecorder.Percentiles latency, int latencyOverflow,
+                            double pacerMaxLagMs, long pacerLateFrames) {
+    }
+
+    /** One simulated user: its connection, its two outgoing streams and what it receives from its peer. */
+    private final class Participant {
+        final SimulatedClient client;
+        final String peer;
+        final StreamPacer video;
+        final StreamPacer audio;
+        final StreamTracker videoIn = new StreamTracker();
+        final StreamTracker audioIn = new StreamTracker();
+
+        Participant(SimulatedClient client, String user, String peer, int call, int videoBytes) {
+            this.client = client;
+            this.peer = peer;
+            Random random = new Random(user.hashCode());
+            byte[] jpeg = new byte[videoBytes];
+            random.nextBytes(jpeg);
+            jpeg[0] = (byte) 0xFF; // JPEG start-of-image marker, required by the protocol
+            jpeg[1] = (byte) 0xD8;
+            byte[] pcm = new byte[AUDIO_BYTES];
+            random.nextBytes(pcm);
+            long periodVideo = TimeUnit.SECONDS.toNanos(1) / VIDEO_FPS;
+            long periodAudio = TimeUnit.SECONDS.toNanos(1) / AUDIO_PACKETS_PER_SECOND;
+            this.video = new StreamPacer(client, peer, MediaKind.VIDEO_JPEG, call, jpeg, periodVideo, videoPacing);
+            this.audio = new StreamPacer(client, peer, MediaKind.AUDIO_PCM16LE, call, pcm, periodAudio, audioPacing);
+            client.onMedia(this::onMedia);
+        }
+
+        /** Runs on the client's WebSocket thread. */
+        private void onMedia(Received r) {
+            MediaHeader h = r.frame().header();
+            if (!peer.equals(h.peer())) {
+                unexpectedFrames.incrementAndGet();
+                return;
+            }
+            boolean isVideo = h.kind() == MediaKind.VIDEO_JPEG;
+            ByteBuffer payload = r.frame().payload();
+            long sentNanos = payload.getLong(isVideo
+                    ? StreamPacer.VIDEO_TIMESTAMP_OFFSET : StreamPacer.AUDIO_TIMESTAMP_OFFSET);
+            if ((isVideo ? videoIn : audioIn).accept(h.seq()) && sentNanos >= measureFromNanos) {
+                (isVideo ? videoLatency : audioLatency).record(sentNanos, r.receivedNanos() - sentNanos);
+            }
+        }
+    }
+}

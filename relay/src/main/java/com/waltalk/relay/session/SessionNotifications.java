@@ -1,0 +1,113 @@
+package com.waltalk.relay.session;
+
+import com.waltalk.protocol.ErrorCode;
+import com.waltalk.protocol.control.CallUpdate;
+import com.waltalk.protocol.control.ControlCodec;
+import com.waltalk.protocol.control.Directory;
+import com.waltalk.protocol.control.MediaFlags;
+import com.waltalk.protocol.control.Presence;
+import com.waltalk.protocol.control.PresenceEntry;
+import com.waltalk.protocol.control.PresenceStatus;
+import com.waltalk.relay.calls.CallRecord;
+import com.waltalk.relay.chat.ChatRecord;
+import com.waltalk.relay.replication.ChangeHandler.Transaction;
+import com.waltalk.relay.state.LiveState;
+import com.waltalk.relay.state.PresenceRecord;
+import com.waltalk.relay.state.SessionNotifier;
+import java.util.Map;
+
+/**
+ * Turns replicated state changes into protocol messages for this relay's sessions. Runs on the
+ * replication thread under {@link LiveState#lock()}; only enqueues. Thread-safe.
+ */
+public final class SessionNotifications implements SessionNotifier {
+
+    private final SessionRegistry registry;
+    private final LiveState state;
+    private volatile SessionController controller;
+
+    public SessionNotifications(SessionRegistry registry, LiveState state) {
+        this.registry = registry;
+        this.state = state;
+    }
+
+    void attach(SessionController controller) {
+        this.controller = controller;
+    }
+
+    @Override
+    public void presenceChanged(String user, LiveState.Status status) {
+        String json = ControlCodec.encode(Presence.of(user, wire(status)));
+        for (ClientSession s : registry.all()) {
+            s.outbound().offerControl(json);
+        }
+    }
+
+    @Override
+    public void presenceClaimed(PresenceRecord presence) {
+        ClientSession local = registry.lookup(presence.user());
+        if (local != null && !presence.sessionId().equals(local.sessionId())) {
+            registry.unregister(local);
+            SessionController c = controller;
+            if (c != null) {
+                c.fatal(local, ErrorCode.SESSION_REPLACED, "signed in from another connection",
+                        SessionController.CLOSE_SESSION_REPLACED);
+            }
+        }
+    }
+
+    @Override
+    public void callChanged(CallRecord call) {
+        String json = ControlCodec.encode(toWire(call));
+        for (String party : new String[] {call.caller(), call.callee()}) {
+            ClientSession s = registry.lookup(party);
+            if (s != null) {
+                s.outbound().offerControl(json);
+            }
+        }
+    }
+
+    @Override
+    public void chatArrived(ChatRecord message, Transaction transaction) {
+        ClientSession sender = registry.lookup(message.sender());
+        if (sender != null) {
+            sender.chat().offer(message, transaction);
+        }
+        ClientSession recipient = registry.lookup(message.recipient());
+        if (recipient != null && recipient != sender) {
+            recipient.chat().offer(message, transaction);
+        }
+    }
+
+    @Override
+    public void stateReloaded() {
+        if (registry.size() == 0) {
+            return;
+        }
+        String json = ControlCodec.encode(directory());
+        for (ClientSession s : registry.all()) {
+            s.outbound().offerControl(json);
+        }
+    }
+
+    /** The directory as of now; call under {@link LiveState#lock()} to be consistent with presence updates. */
+    Directory directory() {
+        return new Directory(state.directory().stream()
+                .map((Map.Entry<String, LiveState.Status> e) -> PresenceEntry.of(e.getKey(), wire(e.getValue())))
+                .toList());
+    }
+
+    static PresenceStatus wire(LiveState.Status s) {
+        return switch (s) {
+            case ONLINE -> PresenceStatus.ONLINE;
+            case IN_CALL -> PresenceStatus.IN_CALL;
+            case OFFLINE -> PresenceStatus.OFFLINE;
+        };
+    }
+
+    static CallUpdate toWire(CallRecord c) {
+        return new CallUpdate(c.id(), c.caller(), c.callee(), c.state(), c.createdAt(), c.answeredAt(), c.endedAt(),
+                c.endedBy(), new MediaFlags(c.callerVideo(), c.callerAudio()),
+                new MediaFlags(c.calleeVideo(), c.calleeAudio()));
+    }
+}

@@ -1,0 +1,110 @@
+package com.waltalk.relay.state;
+
+import com.waltalk.relay.calls.CallRecord;
+import com.waltalk.relay.calls.CallStore;
+import com.waltalk.relay.presence.PresenceStore;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay's periodic duties towards shared state: renew its lease, expire the presence of relays
+ * that died without a goodbye, turn unanswered calls into missed ones, and end calls whose party has
+ * been gone longer than the grace period. Every relay runs it; all its writes are conditional, so
+ * several relays doing the same work agree. Thread-safe.
+ */
+public final class Housekeeping implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+
+    /** Timing of the duties; see docs/DECISIONS.md. */
+    public record Timing(Duration interval, Duration lease, Duration ringTimeout, Duration reconnectGrace) {
+        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(2), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), Duration.ofSeconds(15));
+    }
+
+    private final String relayId;
+    private final PresenceStore presence;
+    private final CallStore calls;
+    private final LiveState state;
+    private final Timing timing;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Active calls with a party missing from presence, and since when (nanoTime). */
+    private final Map<Long, Long> abandonedSince = new HashMap<>();
+    private boolean lastRunFailed;
+
+    public Housekeeping(String relayId, PresenceStore presence, CallStore calls, LiveState state, Timing timing) {
+        this.relayId = relayId;
+        this.presence = presence;
+        this.calls = calls;
+        this.state = state;
+        this.timing = timing;
+    }
+
+    public void start() {
+        long ms = timing.interval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::runSafely, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void runSafely() {
+        try {
+            runOnce();
+            if (lastRunFailed) {
+                log.info("housekeeping works again");
+            }
+            lastRunFailed = false;
+        } catch (SQLException | RuntimeException e) {
+            if (!lastRunFailed) {
+                log.warn("housekeeping failed: {}", e.getMessage());
+            }
+            lastRunFailed = true;
+        }
+    }
+
+    void runOnce() throws SQLException {
+        presence.heartbeat(relayId);
+        int ghosts = presence.expireDeadRelays(timing.lease());
+        if (ghosts > 0) {
+            log.info("expired {} presence row(s) of relays whose lease ran out", ghosts);
+        }
+        calls.expireRinging(timing.ringTimeout());
+        endAbandonedCalls();
+    }
+
+    private void endAbandonedCalls() throws SQLException {
+        long now = System.nanoTime();
+        Set<Long> seen = new HashSet<>();
+        for (CallRecord call : state.activeCalls()) {
+            String gone = state.presence(call.caller()) == null ? call.caller()
+                    : state.presence(call.callee()) == null ? call.callee() : null;
+            if (gone == null) {
+                continue;
+            }
+            seen.add(call.id());
+            long since = abandonedSince.computeIfAbsent(call.id(), id -> now);
+            if (now - since >= timing.reconnectGrace().toNanos()) {
+                log.info("ending call {}: {} has been offline for {} s", call.id(), gone,
+                        timing.reconnectGrace().toSeconds());
+                calls.endAbandoned(call.id(), gone);
+            }
+        }
+        abandonedSince.keySet().retainAll(seen);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

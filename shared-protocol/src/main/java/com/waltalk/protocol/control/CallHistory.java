@@ -1,0 +1,33 @@
+package com.waltalk.protocol.control;
+
+import com.waltalk.protocol.Limits;
+import java.util.List;
+
+/**
+ * Relay → client, right after {@link Directory}: the most recent calls the user took part in,
+ * oldest first, each as its latest {@link CallUpdate} (the elements carry the same properties as
+ * a {@code call} message, without {@code type}). Wire type {@value #TYPE}.
+ *
+ * <p>Thread-safety: immutable (the list is an unmodifiable copy); safe to share between threads.
+ *
+ * @param calls at most {@value Limits#MAX_LIST_ELEMENTS} calls
+ */
+public record CallHistory(List<CallUpdate> calls) implements ControlMessage {
+
+    /** The wire type of this message. */
+    public static final String TYPE = "call_history";
+
+    /**
+     * @throws NullPointerException if {@code calls} or an element is {@code null}
+     * @throws IllegalArgumentException if {@code calls} has more than
+     *     {@value Limits#MAX_LIST_ELEMENTS} elements
+     */
+    public CallHistory {
+        calls = FieldRules.list("calls", calls);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}

@@ -1,0 +1,39 @@
+package com.waltalk.protocol.control;
+
+/**
+ * Client → relay, after {@link Welcome}: creates an account and signs the connection in as it;
+ * answered by {@link SignedIn}. Wire type {@value #TYPE}.
+ *
+ * <p>The codec only checks the password's shape; the relay decides what is strong enough
+ * ({@code weak_password}).
+ *
+ * <p>Thread-safety: immutable; safe to share between threads.
+ *
+ * @param user the new account's user name; a valid user name
+ * @param password 1..{@value com.waltalk.protocol.Limits#MAX_PASSWORD_CHARS} code points of
+ *     text (no control characters but tab, line feed, carriage return; no unpaired surrogates)
+ */
+public record Register(String user, String password) implements ControlMessage {
+
+    /** The wire type of this message. */
+    public static final String TYPE = "register";
+
+    /** @throws IllegalArgumentException if {@code user} or {@code password} is invalid */
+    public Register {
+        FieldRules.require(() -> {
+            FieldRules.user("user", user);
+            FieldRules.password("password", password);
+        });
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /** Like the generated one, but never shows the password. */
+    @Override
+    public String toString() {
+        return "Register[user=" + user + ", password=***]";
+    }
+}
