@@ -13,6 +13,7 @@ import com.waltalk.relay.health.HealthServer;
 import com.waltalk.relay.ingest.MediaTtlCleaner;
 import com.waltalk.relay.ingest.MediaWriter;
 import com.waltalk.relay.accounts.AccountService;
+import com.waltalk.relay.accounts.TokenService;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.chat.ChatStore;
 import com.waltalk.relay.presence.PresenceStore;
@@ -51,7 +52,6 @@ public final class Relay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Relay.class);
     /** Publications the relay streams; later issues add more to this list. */
     public static final List<String> PUBLICATIONS = Publications.ALL;
-    static final long SIGN_IN_TIMEOUT_MS = 10_000;
     static final long MAX_QUEUED_BYTES_PER_WRITER = 32L * 1024 * 1024;
 
     private final RelaySettings settings;
@@ -149,7 +149,8 @@ public final class Relay implements AutoCloseable {
                     + " did not start within 30 s", null);
         }
 
-        housekeeping = new Housekeeping(settings.relayId(), presence, calls, state, Housekeeping.Timing.DEFAULT);
+        housekeeping = new Housekeeping(settings.relayId(), presence, calls, new TokenService(database.pool()), state,
+                settings.timeouts());
         closeables.push(housekeeping);
         housekeeping.start();
 
@@ -159,7 +160,7 @@ public final class Relay implements AutoCloseable {
                 settings.registrationOpen(), sessions, state, notifications, writer,
                 AccountService.withDefaults(database.pool()), presence, calls, new ChatStore(database.pool()),
                 workers));
-        webSocket = new RelayWebSocketServer(settings.listen(), controller, SIGN_IN_TIMEOUT_MS);
+        webSocket = new RelayWebSocketServer(settings.listen(), controller, settings.timeouts().signIn().toMillis());
         if (settings.tlsKeystore() != null) {
             char[] password = settings.tlsPassword() == null ? new char[0] : settings.tlsPassword().toCharArray();
             try {

@@ -46,6 +46,7 @@ public final class SimulatedClient implements AutoCloseable {
     private final Socket socket;
     private final BlockingQueue<Received> media = new LinkedBlockingQueue<>();
     private final BlockingQueue<ControlMessage> control = new LinkedBlockingQueue<>();
+    private final java.util.List<ErrorMessage> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger undecodable = new AtomicInteger();
     private volatile Consumer<Received> mediaListener;
@@ -53,16 +54,31 @@ public final class SimulatedClient implements AutoCloseable {
     private volatile String closeReason;
     private volatile SignedIn signedIn;
 
-    private SimulatedClient(URI uri) {
+    private SimulatedClient(URI uri, javax.net.ssl.SSLContext tls) {
         this.socket = new Socket(uri);
         socket.setTcpNoDelay(true);
+        if (tls != null) {
+            // the library still turns on host name verification (endpoint identification HTTPS) for wss://
+            socket.setSocketFactory(tls.getSocketFactory());
+        }
     }
 
     /** Connects (without signing in). */
     public static SimulatedClient connect(String uri) throws IOException, InterruptedException {
-        SimulatedClient c = new SimulatedClient(URI.create(uri));
+        return connect(uri, null);
+    }
+
+    /**
+     * Connects (without signing in); a {@code wss://} URI is verified against {@code tls}'s trust
+     * managers (or the JDK's default trust store when {@code tls} is null), host name included.
+     * A failed connection or TLS handshake throws an IOException saying why.
+     */
+    public static SimulatedClient connect(String uri, javax.net.ssl.SSLContext tls)
+            throws IOException, InterruptedException {
+        SimulatedClient c = new SimulatedClient(URI.create(uri), tls);
         if (!c.socket.connectBlocking(10, TimeUnit.SECONDS)) {
-            throw new IOException("could not connect to " + uri);
+            c.socket.close();
+            throw new IOException("could not connect to " + uri + " (" + c.closeCode + " " + c.closeReason + ")");
         }
         return c;
     }
@@ -83,7 +99,13 @@ public final class SimulatedClient implements AutoCloseable {
      * if the relay does not know it yet (registration must be open for that).
      */
     public static SimulatedClient signIn(String uri, String user) throws IOException, InterruptedException {
-        SimulatedClient c = connect(uri);
+        return signIn(uri, user, null);
+    }
+
+    /** {@link #signIn(String, String)} over a connection made by {@link #connect(String, javax.net.ssl.SSLContext)}. */
+    public static SimulatedClient signIn(String uri, String user, javax.net.ssl.SSLContext tls)
+            throws IOException, InterruptedException {
+        SimulatedClient c = connect(uri, tls);
         try {
             c.hello();
             c.sendControl(new Register(user, defaultPassword(user)));
@@ -103,6 +125,30 @@ public final class SimulatedClient implements AutoCloseable {
             c.close();
             throw e;
         }
+    }
+
+    /** Connects and signs in with a token from an earlier {@link #signedIn()} (no password check). */
+    public static SimulatedClient resume(String uri, String token) throws IOException, InterruptedException {
+        SimulatedClient c = connect(uri);
+        try {
+            c.hello();
+            c.sendControl(SignIn.withToken(token));
+            ControlMessage reply = c.awaitControl(ControlMessage.class,
+                    m -> m instanceof SignedIn || m instanceof ErrorMessage, Duration.ofSeconds(15));
+            if (!(reply instanceof SignedIn signedIn)) {
+                throw new IOException("sign-in with a token failed: " + reply);
+            }
+            c.signedIn = signedIn;
+            return c;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** Sends a chat message ({@code clientMsgId} may be null). */
+    public void sendChat(String to, String body, String clientMsgId) {
+        sendControl(new com.waltalk.protocol.control.ChatSend(to, body, clientMsgId));
     }
 
     /** What the relay answered to the sign-in (user, token), or null. */
@@ -202,6 +248,11 @@ public final class SimulatedClient implements AutoCloseable {
         return null;
     }
 
+    /** Every error the relay has sent on this connection so far, whether or not it was consumed. */
+    public java.util.List<ErrorMessage> errorsSeen() {
+        return java.util.List.copyOf(errors);
+    }
+
     public int mediaQueued() {
         return media.size();
     }
@@ -259,7 +310,11 @@ public final class SimulatedClient implements AutoCloseable {
         @Override
         public void onMessage(String message) {
             try {
-                control.add(ControlCodec.decode(message, Limits.MAX_SERVER_CONTROL_BYTES));
+                ControlMessage m = ControlCodec.decode(message, Limits.MAX_SERVER_CONTROL_BYTES);
+                if (m instanceof ErrorMessage e) {
+                    errors.add(e);
+                }
+                control.add(m);
             } catch (ProtocolException e) {
                 undecodable.incrementAndGet();
             }

@@ -43,10 +43,12 @@ public final class CallStore {
 
     /**
      * Starts a call. Both users' rows are locked in name order, so simultaneous calls between the same
-     * two people serialize: the second finds the first ringing and gets {@code busy}. The outcome is
-     * a new row: {@code ringing}, {@code busy} (callee already in a call) or {@code missed} (callee
-     * offline) — the latter two are final at once and stay as history.
+     * two people serialize: the second finds the first ringing towards its caller — both want to
+     * talk — and accepts it instead of starting another. Otherwise the outcome is a new row:
+     * {@code ringing}, {@code busy} (callee already in a call) or {@code missed} (callee offline) —
+     * the latter two are final at once and stay as history.
      */
+    /** Returns the new call's row, or null when the request accepted the callee's crossing call. */
     public CallRecord start(String caller, String calleeName) throws SQLException, CallRefused {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -54,6 +56,10 @@ public final class CallStore {
                 String callee = lockUsers(c, caller, calleeName);
                 if (callee.equals(caller)) {
                     throw new CallRefused("bad_field", "you cannot call yourself");
+                }
+                if (acceptCrossedCall(c, caller, callee)) {
+                    c.commit();
+                    return null;
                 }
                 if (hasActiveCall(c, caller)) {
                     throw new CallRefused("bad_call_state", "you are already in a call");
@@ -84,6 +90,16 @@ public final class CallStore {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** If {@code callee} is ringing {@code caller} right now, accepts that call; returns whether it did. */
+    private static boolean acceptCrossedCall(Connection c, String caller, String callee) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE calls SET state = 'accepted', answered_at = now() "
+                + "WHERE caller = ? AND callee = ? AND state = 'ringing'")) {
+            ps.setString(1, callee);
+            ps.setString(2, caller);
+            return ps.executeUpdate() > 0;
         }
     }
 

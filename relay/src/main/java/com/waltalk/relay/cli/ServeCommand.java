@@ -89,7 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
     RelaySettings settings() {
         return new RelaySettings(listen, http, dbUrl, dbUser, System.getenv(dbPasswordEnv), dataDir, relayId,
                 mediaTtl, cleanupInterval, writers, maxSlotWalKeep, registration == Registration.open,
-                tlsKeystore, tlsKeystore == null ? null : System.getenv(tlsPasswordEnv));
+                tlsKeystore, tlsKeystore == null ? null : System.getenv(tlsPasswordEnv), RelaySettings.Timeouts.DEFAULT);
     }
 
     @Override

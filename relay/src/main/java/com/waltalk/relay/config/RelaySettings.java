@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param registrationOpen    whether anyone may register (else an operator adds users)
  * @param tlsKeystore         PKCS12 keystore for wss://, or null for plain ws://
  * @param tlsPassword         the keystore's password (null without TLS)
+ * @param timeouts            sign-in timeout, relay lease, ring timeout, reconnect grace
  */
 public record RelaySettings(
         InetSocketAddress listen,
@@ -38,7 +39,39 @@ public record RelaySettings(
         String embeddedMaxSlotWalKeep,
         boolean registrationOpen,
         Path tlsKeystore,
-        String tlsPassword) {
+        String tlsPassword,
+        Timeouts timeouts) {
+
+    /**
+     * Time limits of sessions and shared state.
+     *
+     * @param signIn          an unauthenticated connection is closed after this
+     * @param housekeeping    how often the relay renews its lease and expires what is stale
+     * @param relayLease      a relay silent for this long is dead: its users go offline
+     * @param ringTimeout     an unanswered call becomes missed
+     * @param reconnectGrace  a call whose party has been offline this long is ended
+     */
+    public record Timeouts(Duration signIn, Duration housekeeping, Duration relayLease, Duration ringTimeout,
+                           Duration reconnectGrace) {
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(2),
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15));
+
+        public Timeouts withRingTimeout(Duration d) {
+            return new Timeouts(signIn, housekeeping, relayLease, d, reconnectGrace);
+        }
+
+        public Timeouts withSignIn(Duration d) {
+            return new Timeouts(d, housekeeping, relayLease, ringTimeout, reconnectGrace);
+        }
+
+        public Timeouts withReconnectGrace(Duration d) {
+            return new Timeouts(signIn, housekeeping, relayLease, ringTimeout, d);
+        }
+
+        public Timeouts withLease(Duration housekeepingInterval, Duration lease) {
+            return new Timeouts(signIn, housekeepingInterval, lease, ringTimeout, reconnectGrace);
+        }
+    }
 
     public RelaySettings {
         Objects.requireNonNull(listen, "listen");
@@ -47,6 +80,7 @@ public record RelaySettings(
         Objects.requireNonNull(relayId, "relayId");
         Objects.requireNonNull(mediaTtl, "mediaTtl");
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
+        Objects.requireNonNull(timeouts, "timeouts");
         if (!relayId.matches("[a-z0-9_]{1,40}")) {
             throw new IllegalArgumentException("relay id must match [a-z0-9_]{1,40}: " + relayId);
         }
@@ -71,37 +105,42 @@ public record RelaySettings(
     public static RelaySettings forLoopback(Path dataDir, String relayId) {
         return new RelaySettings(new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0),
                 null, null, null, dataDir, relayId, Duration.ofSeconds(5), Duration.ofSeconds(2), 2, "1GB", true, null,
-                null);
+                null, Timeouts.DEFAULT);
     }
 
     public RelaySettings withDatabase(String url, String user, String password) {
         return new RelaySettings(listen, httpListen, url, user, password, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword);
+                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
     }
 
     public RelaySettings withTtl(Duration ttl, Duration interval) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, ttl,
-                interval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword);
+                interval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
     }
 
     public RelaySettings withListen(InetSocketAddress ws, InetSocketAddress http) {
         return new RelaySettings(ws, http, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword);
+                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
     }
 
     public RelaySettings withWriterThreads(int n) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, n, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword);
+                cleanupInterval, n, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
     }
 
     public RelaySettings withRegistration(boolean open) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword);
+                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword, timeouts);
+    }
+
+    public RelaySettings withTimeouts(Timeouts t) {
+        return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
+                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, t);
     }
 
     public RelaySettings withTls(Path keystore, String password) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, keystore, password);
+                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, keystore, password, timeouts);
     }
 
     @Override

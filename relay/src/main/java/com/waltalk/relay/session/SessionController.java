@@ -73,6 +73,11 @@ public final class SessionController {
                            PresenceStore presence, CallStore calls, ChatStore chat, Executor workers) {
     }
 
+    /** Concurrent password hashes/checks (one per core keeps room for everything else). */
+    static final int MAX_PASSWORD_CHECKS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    static final long SIGN_IN_QUEUE_SECONDS = 5;
+
+    private final java.util.concurrent.Semaphore passwordChecks = new java.util.concurrent.Semaphore(MAX_PASSWORD_CHECKS);
     private final Services s;
     private final AtomicLong framesAccepted = new AtomicLong();
     private final AtomicLong framesRejected = new AtomicLong();
@@ -139,7 +144,16 @@ public final class SessionController {
         session.phase(ClientSession.Phase.AUTHENTICATING);
         session.worker().execute(() -> {
             SignInResult result;
+            boolean permitted = false;
             try {
+                // bcrypt costs ~135 ms of a core: bound how many run at once, whatever the number of callers
+                permitted = passwordChecks.tryAcquire(SIGN_IN_QUEUE_SECONDS, TimeUnit.SECONDS);
+                if (!permitted) {
+                    session.phase(ClientSession.Phase.GREETED);
+                    send(session, ErrorMessage.of(ErrorCode.OVERLOADED, "too many sign-ins at once, try again", false,
+                            1000));
+                    return;
+                }
                 if (message instanceof Register r) {
                     char[] pw = r.password().toCharArray();
                     try {
@@ -176,6 +190,12 @@ public final class SessionController {
                 session.phase(ClientSession.Phase.GREETED);
                 log.warn("sign-in failed on a database error: {}", e.getMessage());
                 send(session, ErrorMessage.of(ErrorCode.INTERNAL, "temporary problem, try again", false));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (permitted) {
+                    passwordChecks.release();
+                }
             }
         });
     }

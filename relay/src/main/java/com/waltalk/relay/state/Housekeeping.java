@@ -1,6 +1,8 @@
 package com.waltalk.relay.state;
 
+import com.waltalk.relay.accounts.TokenService;
 import com.waltalk.relay.calls.CallRecord;
+import com.waltalk.relay.config.RelaySettings;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.presence.PresenceStore;
 import java.sql.SQLException;
@@ -25,17 +27,12 @@ public final class Housekeeping implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
-    /** Timing of the duties; see docs/DECISIONS.md. */
-    public record Timing(Duration interval, Duration lease, Duration ringTimeout, Duration reconnectGrace) {
-        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(2), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofSeconds(15));
-    }
 
     private final String relayId;
     private final PresenceStore presence;
     private final CallStore calls;
     private final LiveState state;
-    private final Timing timing;
+    private final RelaySettings.Timeouts timing;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "housekeeping");
         t.setDaemon(true);
@@ -45,7 +42,15 @@ public final class Housekeeping implements AutoCloseable {
     private final Map<Long, Long> abandonedSince = new HashMap<>();
     private boolean lastRunFailed;
 
-    public Housekeeping(String relayId, PresenceStore presence, CallStore calls, LiveState state, Timing timing) {
+    /** Expired sign-in tokens are purged this often (a presented expired token is deleted at once anyway). */
+    static final Duration TOKEN_PURGE_INTERVAL = Duration.ofHours(1);
+
+    private final TokenService tokens;
+    private long lastTokenPurgeNanos = System.nanoTime();
+
+    public Housekeeping(String relayId, PresenceStore presence, CallStore calls, TokenService tokens, LiveState state,
+                        RelaySettings.Timeouts timing) {
+        this.tokens = tokens;
         this.relayId = relayId;
         this.presence = presence;
         this.calls = calls;
@@ -54,7 +59,7 @@ public final class Housekeeping implements AutoCloseable {
     }
 
     public void start() {
-        long ms = timing.interval().toMillis();
+        long ms = timing.housekeeping().toMillis();
         scheduler.scheduleWithFixedDelay(this::runSafely, ms, ms, TimeUnit.MILLISECONDS);
     }
 
@@ -75,12 +80,19 @@ public final class Housekeeping implements AutoCloseable {
 
     void runOnce() throws SQLException {
         presence.heartbeat(relayId);
-        int ghosts = presence.expireDeadRelays(timing.lease());
+        int ghosts = presence.expireDeadRelays(timing.relayLease());
         if (ghosts > 0) {
             log.info("expired {} presence row(s) of relays whose lease ran out", ghosts);
         }
         calls.expireRinging(timing.ringTimeout());
         endAbandonedCalls();
+        if (System.nanoTime() - lastTokenPurgeNanos > TOKEN_PURGE_INTERVAL.toNanos()) {
+            lastTokenPurgeNanos = System.nanoTime();
+            int purged = tokens.purgeExpired();
+            if (purged > 0) {
+                log.info("purged {} expired sign-in token(s)", purged);
+            }
+        }
     }
 
     private void endAbandonedCalls() throws SQLException {
