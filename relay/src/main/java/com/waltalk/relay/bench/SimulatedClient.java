@@ -47,6 +47,7 @@ public final class SimulatedClient implements AutoCloseable {
     private final BlockingQueue<Received> media = new LinkedBlockingQueue<>();
     private final BlockingQueue<ControlMessage> control = new LinkedBlockingQueue<>();
     private final java.util.List<ErrorMessage> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Map<String, String> statuses = new java.util.concurrent.ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger undecodable = new AtomicInteger();
     private volatile Consumer<Received> mediaListener;
@@ -248,6 +249,22 @@ public final class SimulatedClient implements AutoCloseable {
         return null;
     }
 
+    /** The latest status of {@code user} according to the directory and presence updates received. */
+    public String status(String user) {
+        return statuses.getOrDefault(user, "unknown");
+    }
+
+    /** Waits until {@link #status} of {@code user} is {@code status}; throws IOException on timeout. */
+    public void awaitStatus(String user, String status, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!status.equals(status(user))) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException(user + " is " + status(user) + ", not " + status + ", after " + timeout);
+            }
+            Thread.sleep(5);
+        }
+    }
+
     /** Every error the relay has sent on this connection so far, whether or not it was consumed. */
     public java.util.List<ErrorMessage> errorsSeen() {
         return java.util.List.copyOf(errors);
@@ -313,6 +330,10 @@ public final class SimulatedClient implements AutoCloseable {
                 ControlMessage m = ControlCodec.decode(message, Limits.MAX_SERVER_CONTROL_BYTES);
                 if (m instanceof ErrorMessage e) {
                     errors.add(e);
+                } else if (m instanceof com.waltalk.protocol.control.Directory d) {
+                    d.users().forEach(u -> statuses.put(u.user(), u.status()));
+                } else if (m instanceof com.waltalk.protocol.control.Presence p) {
+                    statuses.put(p.user(), p.status());
                 }
                 control.add(m);
             } catch (ProtocolException e) {
