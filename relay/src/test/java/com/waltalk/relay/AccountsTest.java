@@ -1,0 +1,148 @@
+package com.waltalk.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.waltalk.protocol.control.ControlMessage;
+import com.waltalk.protocol.control.ErrorMessage;
+import com.waltalk.protocol.control.Register;
+import com.waltalk.protocol.control.SignIn;
+import com.waltalk.protocol.control.SignOut;
+import com.waltalk.protocol.control.SignedIn;
+import com.waltalk.protocol.control.Welcome;
+import com.waltalk.relay.bench.SimulatedClient;
+import com.waltalk.relay.config.RelaySettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Registration, sign-in with password and token, sign-out, throttling — over a real WebSocket. */
+class AccountsTest {
+
+    private static final Duration T = Duration.ofSeconds(10);
+
+    @TempDir
+    static Path dataDir;
+    static Relay open;
+    static Relay closed;
+
+    @BeforeAll
+    static void start() throws Exception {
+        open = Relay.start(RelaySettings.forLoopback(dataDir.resolve("open"), "accounts_open"));
+        closed = Relay.start(RelaySettings.forLoopback(dataDir.resolve("closed"), "accounts_closed")
+                .withRegistration(false));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (open != null) {
+            open.close();
+        }
+        if (closed != null) {
+            closed.close();
+        }
+    }
+
+    private static ControlMessage answer(SimulatedClient c) throws Exception {
+        return c.awaitControl(ControlMessage.class, m -> m instanceof SignedIn || m instanceof ErrorMessage, T);
+    }
+
+    @Test
+    void registerThenSignInWithPasswordThenWithTokenThenSignOutRevokesIt() throws Exception {
+        String token;
+        try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
+            assertThat(c.hello().registrationOpen()).isTrue();
+            c.sendControl(new Register("Zoe", "correct horse battery"));
+            SignedIn in = (SignedIn) answer(c);
+            assertThat(in.user()).isEqualTo("Zoe");
+            assertThat(in.token()).hasSizeGreaterThanOrEqualTo(40);
+        }
+        try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
+            c.hello();
+            c.sendControl(new Register("zoe", "another password"));
+            assertThat(((ErrorMessage) answer(c)).code()).as("names are unique case-insensitively")
+                    .isEqualTo("user_exists");
+            c.sendControl(SignIn.withPassword("zoe", "correct horse battery"));
+            SignedIn in = (SignedIn) answer(c);
+            assertThat(in.user()).as("the stored spelling").isEqualTo("Zoe");
+            token = in.token();
+        }
+        try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
+            c.hello();
+            c.sendControl(SignIn.withToken(token));
+            assertThat(((SignedIn) answer(c)).user()).isEqualTo("Zoe");
+            c.sendControl(new SignOut());
+            assertThat(c.awaitClosed(T)).isTrue();
+            assertThat(c.closeCode()).isEqualTo(1000);
+        }
+        try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
+            c.hello();
+            c.sendControl(SignIn.withToken(token));
+            assertThat(((ErrorMessage) answer(c)).code()).as("signed out: token revoked").isEqualTo("bad_credentials");
+        }
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserLookTheSameAndRepeatedFailuresAreThrottled() throws Exception {
+        SimulatedClient.signIn(open.webSocketUri(), "victim").close();
+        try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
+            c.hello();
+            c.sendControl(SignIn.withPassword("victim", "wrong password"));
+            ErrorMessage wrong = (ErrorMessage) answer(c);
+            c.sendControl(SignIn.withPassword("nobody-here", "wrong password"));
+            ErrorMessage unknown = (ErrorMessage) answer(c);
+            assertThat(wrong.code()).isEqualTo("bad_credentials");
+            assertThat(unknown.code()).isEqualTo("bad_credentials");
+            assertThat(unknown.message()).isEqualTo(wrong.message());
+            for (int i = 0; i < 4; i++) {
+                c.sendControl(SignIn.withPassword("victim", "wrong password " + i));
+                answer(c);
+            }
+            // five failures for this name: even the right password is refused for a while
+            c.sendControl(SignIn.withPassword("victim", SimulatedClient.defaultPassword("victim")));
+            ErrorMessage throttled = (ErrorMessage) answer(c);
+            assertThat(throttled.code()).isEqualTo("throttled");
+            assertThat(throttled.retryAfterMs()).isPositive();
+        }
+        // throttling is per name, across connections
+        try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
+            c.hello();
+            c.sendControl(SignIn.withPassword("victim", SimulatedClient.defaultPassword("victim")));
+            assertThat(((ErrorMessage) answer(c)).code()).isEqualTo("throttled");
+        }
+    }
+
+    @Test
+    void aConnectionIsClosedAfterTenFailedSignIns() throws Exception {
+        try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
+            c.hello();
+            ErrorMessage last = null;
+            for (int i = 0; i < 10 && c.isOpen(); i++) {
+                c.sendControl(SignIn.withPassword("guess" + i, "wrong password"));
+                last = (ErrorMessage) answer(c);
+            }
+            assertThat(last.fatal()).isTrue();
+            assertThat(c.awaitClosed(T)).isTrue();
+            assertThat(c.closeCode()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void closedRegistrationRefusesNewAccounts() throws Exception {
+        try (SimulatedClient c = SimulatedClient.connect(closed.webSocketUri())) {
+            Welcome w = c.hello();
+            assertThat(w.registrationOpen()).isFalse();
+            c.sendControl(new Register("newcomer", "long enough password"));
+            assertThat(((ErrorMessage) answer(c)).code()).isEqualTo("registration_closed");
+            c.sendControl(new Register("x", "short"));
+            assertThat(((ErrorMessage) answer(c)).code()).isEqualTo("registration_closed");
+        }
+        try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
+            c.hello();
+            c.sendControl(new Register("weakling", "short"));
+            assertThat(((ErrorMessage) answer(c)).code()).isEqualTo("weak_password");
+        }
+    }
+}
