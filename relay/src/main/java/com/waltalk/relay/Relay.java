@@ -90,6 +90,8 @@ public final class Relay implements AutoCloseable {
     }
 
     private void startComponents() throws Exception {
+        // a wrong keystore or password is an operator error: say so before starting anything else
+        javax.net.ssl.SSLContext tls = settings.tlsKeystore() == null ? null : loadTls();
         DatabaseEndpoint endpoint;
         if (settings.embeddedDatabase()) {
             embedded = EmbeddedDatabase.start(settings.dataDir(), settings.embeddedMaxSlotWalKeep());
@@ -161,14 +163,8 @@ public final class Relay implements AutoCloseable {
                 AccountService.withDefaults(database.pool()), presence, calls, new ChatStore(database.pool()),
                 workers));
         webSocket = new RelayWebSocketServer(settings.listen(), controller, settings.timeouts().signIn().toMillis());
-        if (settings.tlsKeystore() != null) {
-            char[] password = settings.tlsPassword() == null ? new char[0] : settings.tlsPassword().toCharArray();
-            try {
-                webSocket.useTls(TlsContexts.fromPkcs12(settings.tlsKeystore(), password));
-            } catch (IOException | java.security.GeneralSecurityException e) {
-                throw new RelayStartException("cannot use TLS keystore " + settings.tlsKeystore() + ": "
-                        + e.getMessage(), e);
-            }
+        if (tls != null) {
+            webSocket.useTls(tls);
         }
         closeables.push(webSocket::shutdown);
         webSocket.startAndAwait();
@@ -183,6 +179,18 @@ public final class Relay implements AutoCloseable {
                 health.address().getPort(), settings.embeddedDatabase()
                         ? "embedded PostgreSQL in " + settings.dataDir() : endpoint.describe(),
                 settings.slotName());
+    }
+
+    private javax.net.ssl.SSLContext loadTls() throws RelayStartException {
+        char[] password = settings.tlsPassword() == null ? new char[0] : settings.tlsPassword().toCharArray();
+        try {
+            return TlsContexts.fromPkcs12(settings.tlsKeystore(), password);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new RelayStartException("cannot use TLS keystore " + settings.tlsKeystore() + ": "
+                    + e.getMessage(), e);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
     }
 
     private HealthServer.Status healthStatus() {

@@ -13,6 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The benchmark's own PostgreSQL: an {@link EmbeddedDatabase} with the relay's server settings in a
@@ -24,6 +28,7 @@ public final class BenchDatabase implements AutoCloseable {
 
     /** Same WAL retention bound the relay uses for its embedded database by default. */
     static final String MAX_SLOT_WAL_KEEP = "1GB";
+    static final long STOP_TIMEOUT_SECONDS = 15;
 
     private final EmbeddedDatabase embedded;
     private final DatabaseEndpoint endpoint;
@@ -132,11 +137,28 @@ public final class BenchDatabase implements AutoCloseable {
 
     /** WAL the slot's consumer has not confirmed yet, in bytes, or -1 if there is no such slot. */
     public long slotLagBytes(String slot) throws SQLException {
-        try (PreparedStatement ps = admin().prepareStatement("SELECT (pg_current_wal_lsn() - confirmed_flush_lsn)::bigint "
+        SlotStatus s = slotStatus(slot);
+        return s == null ? -1 : s.confirmLagBytes();
+    }
+
+    /**
+     * How far a slot is behind the current WAL position.
+     *
+     * @param restartLagBytes WAL the slot retains (from its {@code restart_lsn})
+     * @param confirmLagBytes WAL its consumer has not confirmed ({@code confirmed_flush_lsn})
+     * @param walStatus       {@code reserved}, {@code extended}, {@code unreserved} or {@code lost}
+     */
+    public record SlotStatus(long restartLagBytes, long confirmLagBytes, String walStatus) {
+    }
+
+    /** The slot's status, or null if there is no such slot. */
+    public SlotStatus slotStatus(String slot) throws SQLException {
+        try (PreparedStatement ps = admin().prepareStatement("SELECT coalesce((pg_current_wal_lsn() - restart_lsn)::bigint, -1), "
+                + "coalesce((pg_current_wal_lsn() - confirmed_flush_lsn)::bigint, -1), coalesce(wal_status, 'unknown') "
                 + "FROM pg_replication_slots WHERE slot_name = ?")) {
             ps.setString(1, slot);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
+                return rs.next() ? new SlotStatus(rs.getLong(1), rs.getLong(2), rs.getString(3)) : null;
             }
         }
     }
@@ -181,10 +203,59 @@ public final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a running-transactions record now ({@code pg_log_standby_snapshot()}, PostgreSQL 16+), so
+     * logical slots can advance their {@code restart_lsn}. Does nothing on older servers.
+     */
+    public void logStandbySnapshot() throws SQLException {
+        if (admin().getMetaData().getDatabaseMajorVersion() >= 16) {
+            try (Statement st = admin().createStatement()) {
+                st.execute("SELECT pg_log_standby_snapshot()");
+            }
+        }
+    }
+
     /** Empties both media tables (raw-capacity rows and whatever the TTL cleaner had not deleted). */
     public void truncateMedia() throws SQLException {
         try (Statement st = admin().createStatement()) {
             st.execute("TRUNCATE video_frames, audio_frames");
+        }
+    }
+
+    /**
+     * Writes about {@code megabytes} of WAL and checkpoints, so PostgreSQL has that many finished WAL
+     * segments to recycle. A fresh cluster must create (and zero-fill, {@code wal_init_zero}) every new
+     * 16 MB segment, which stalls all committing writers for tens of milliseconds each time; a server
+     * that has been running recycles old segments instead. The benchmark measures the latter.
+     */
+    public void prewarmWal(int megabytes) throws SQLException {
+        if (megabytes <= 0) {
+            return;
+        }
+        byte[] chunk = new byte[1024 * 1024];
+        new Random(42).nextBytes(chunk); // incompressible: ~1 MB of WAL per row
+        Connection c = admin();
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS bench_wal_prewarm");
+            st.execute("CREATE TABLE bench_wal_prewarm (b bytea)");
+            st.execute("ALTER TABLE bench_wal_prewarm ALTER COLUMN b SET STORAGE EXTERNAL");
+        }
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_wal_prewarm VALUES (?)")) {
+            for (int i = 0; i < megabytes; i++) {
+                ps.setBytes(1, chunk);
+                ps.executeUpdate();
+                if (i % 16 == 15) {
+                    c.commit();
+                }
+            }
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE bench_wal_prewarm");
+            st.execute("CHECKPOINT");
         }
     }
 
@@ -202,8 +273,13 @@ public final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops PostgreSQL and waits (bounded) until the postmaster has exited, so the data directory can
+     * be deleted safely even when the library's own shutdown hook is stopping it at the same time.
+     */
     @Override
     public void close() throws IOException {
+        long postmaster = postmasterPid();
         try {
             if (admin != null) {
                 admin.close();
@@ -212,6 +288,17 @@ public final class BenchDatabase implements AutoCloseable {
             // the server is going away anyway
         } finally {
             embedded.close();
+            if (postmaster > 0) {
+                ProcessHandle.of(postmaster).ifPresent(h -> {
+                    try {
+                        h.onExit().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | TimeoutException e) {
+                        // leave it; the caller reports a directory it could not delete
+                    }
+                });
+            }
         }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 
 /**
  * What a benchmark owns outside its own JVM: a temporary directory, the embedded PostgreSQL in it,
@@ -23,7 +22,7 @@ public final class BenchEnvironment implements AutoCloseable {
 
     private BenchEnvironment(Path tempDir) {
         this.tempDir = tempDir;
-        this.shutdownHook = new Thread(this::close, "bench-cleanup");
+        this.shutdownHook = new Thread(() -> cleanUp(true), "bench-cleanup");
     }
 
     /** Creates the directory and starts PostgreSQL in it. */
@@ -44,13 +43,13 @@ public final class BenchEnvironment implements AutoCloseable {
     }
 
     /** Starts a fresh relay child against the database; the previous one must have been stopped. */
-    public RelayProcess startRelay(String relayId, Integer writers, List<String> jvmArgs, String logName)
+    public RelayProcess startRelay(String relayId, RelayLaunch launch, String logName)
             throws IOException, InterruptedException, RelayProcess.RelayProcessException {
         if (closed) {
             throw new IllegalStateException("benchmark is shutting down");
         }
         RelayProcess r = RelayProcess.launch(database.endpoint().jdbcUrl(), database.endpoint().user(), relayId,
-                writers, jvmArgs, tempDir.resolve(logName));
+                launch, tempDir.resolve(logName));
         relay = r; // known to the shutdown hook before we wait for it
         if (closed) { // raced with the shutdown hook
             r.stop();
@@ -75,11 +74,24 @@ public final class BenchEnvironment implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        cleanUp(false);
+    }
+
+    /**
+     * @param interrupted true from the shutdown hook (Ctrl-C): the relay is killed rather than asked to
+     *     stop, because the database's own shutdown hook is stopping PostgreSQL at the same time and a
+     *     fast shutdown waits for connected WAL senders
+     */
+    private synchronized void cleanUp(boolean interrupted) {
         if (closed) {
             return;
         }
         closed = true;
+        RelayProcess r = relay;
+        if (interrupted && r != null) {
+            r.kill();
+        }
         stopRelay();
         BenchDatabase db = database;
         if (db != null) {

@@ -45,20 +45,30 @@ public final class BenchReport {
         out.printf(Locale.ROOT, "relay        CPU %s of one core, peak RSS %s MB; accepted %d, written %d, "
                         + "delivered %d%n", pct(r.relayCpuPct()), num(r.relayPeakRssMb(), 0),
                 r.relay().framesAccepted(), r.relay().rowsWritten(), r.relay().framesDelivered());
-        out.printf(Locale.ROOT, "database     CPU %s; WAL %s MB/s (%d bytes); relay slot lag at end %d bytes%n",
-                pct(r.dbCpuPct()), num(r.walMBps(), 2), r.walBytes(), r.slotLagBytes());
+        RunMonitor.Summary m = r.monitor();
+        out.printf(Locale.ROOT, "database     CPU %s; WAL %s MB/s (%d bytes); relay slot lag at end %d bytes; during "
+                        + "the run at most %.1f MB unconfirmed, %.1f MB retained, wal_status %s%n",
+                pct(r.dbCpuPct()), num(r.walMBps(), 2), r.walBytes(), r.slotLagBytes(),
+                m.maxConfirmLagBytes() / 1e6, m.maxRestartLagBytes() / 1e6, m.worstWalStatus());
+        out.printf(Locale.ROOT, "backlog      at most %d frame(s) accepted but not yet committed, %d committed but not yet "
+                + "handed to a recipient (relay /healthz, once a second)%n", m.maxIngestBacklogFrames(),
+                m.maxDeliveryBacklogFrames());
         out.printf(Locale.ROOT, "clients      CPU %s (simulated clients, same machine); pacing max lag video %.1f ms, "
                         + "audio %.1f ms%n", pct(r.benchCpuPct()), r.video().pacerMaxLagMs(),
                 r.audio().pacerMaxLagMs());
         out.printf(Locale.ROOT, "machine      CPU %s of %d00 %% in total; other processes %s%s%n", pct(r.machineCpuPct()),
                 r.machine().cores(), pct(r.otherCpuPct()), r.busyBeforePct() < 0 ? ""
                         : String.format(Locale.ROOT, "; %.0f %% busy just before the run", r.busyBeforePct()));
+        if (!r.relayLaunch().isDefault()) {
+            out.println("relay start  writers " + (r.relayLaunch().writers() == null ? "default" : r.relayLaunch().writers())
+                    + ", JVM options " + r.relayLaunch().jvmArgs() + ", serve options " + r.relayLaunch().serveArgs());
+        }
         if (!r.dbSettings().isEmpty()) {
             out.println("db settings  changed from the relay's configuration: " + r.dbSettings());
         }
-        if (r.closedClients() > 0 || r.unexpectedFrames() > 0) {
-            out.printf(Locale.ROOT, "WARNING      %d client(s) disconnected by the relay, %d misrouted frame(s)%n",
-                    r.closedClients(), r.unexpectedFrames());
+        if (r.closedClients() > 0 || r.unexpectedFrames() > 0 || !r.relayErrors().isEmpty()) {
+            out.printf(Locale.ROOT, "WARNING      %d client(s) disconnected by the relay, %d misrouted frame(s), "
+                    + "relay errors %s%n", r.closedClients(), r.unexpectedFrames(), r.relayErrors());
         }
         RawCapacityProbe.Result raw = r.raw();
         if (raw != null) {
@@ -111,12 +121,19 @@ public final class BenchReport {
         j.put("walBytes", r.walBytes());
         put(j, "walMBps", r.walMBps(), 3);
         j.put("slotLagBytes", r.slotLagBytes());
+        j.put("slotMaxConfirmLagBytes", r.monitor().maxConfirmLagBytes());
+        j.put("slotMaxRestartLagBytes", r.monitor().maxRestartLagBytes());
+        j.put("slotWalStatus", r.monitor().worstWalStatus());
+        j.put("maxIngestBacklogFrames", r.monitor().maxIngestBacklogFrames());
+        j.put("maxDeliveryBacklogFrames", r.monitor().maxDeliveryBacklogFrames());
         ObjectNode relay = j.putObject("relay");
         relay.put("framesAccepted", r.relay().framesAccepted());
         relay.put("rowsWritten", r.relay().rowsWritten());
         relay.put("framesDelivered", r.relay().framesDelivered());
         j.put("closedClients", r.closedClients());
         j.put("unexpectedFrames", r.unexpectedFrames());
+        ObjectNode errors = j.putObject("relayErrors");
+        r.relayErrors().forEach(errors::put);
         RawCapacityProbe.Result raw = r.raw();
         if (raw == null) {
             j.putNull("raw");
@@ -130,6 +147,15 @@ public final class BenchReport {
             put(rj, "walMBps", raw.walMBps(), 3);
         }
         put(j, "ratio", r.ratio(), 4);
+        j.put("prewarmWalMb", r.prewarmWalMb());
+        ObjectNode launch = j.putObject("relayLaunch");
+        if (r.relayLaunch().writers() == null) {
+            launch.putNull("writers");
+        } else {
+            launch.put("writers", r.relayLaunch().writers());
+        }
+        r.relayLaunch().jvmArgs().forEach(launch.putArray("jvmArgs")::add);
+        r.relayLaunch().serveArgs().forEach(launch.putArray("serveArgs")::add);
         ObjectNode settings = j.putObject("dbSettings");
         r.dbSettings().forEach(settings::put);
         ObjectNode m = j.putObject("machine");

@@ -25,11 +25,15 @@ import java.util.Map;
  * @param busyBeforePct     machine busy just before the run (% of one core), -1 if not checked
  * @param walBytes          WAL written during the window
  * @param slotLagBytes      WAL the relay's slot had not confirmed at the end (after the drain)
+ * @param monitor           the relay's slot and internal backlogs during the window (sampled each second)
  * @param relay             the relay's own counters at the end ({@code /healthz})
  * @param closedClients     simulated clients the relay had disconnected by the end (should be 0)
  * @param unexpectedFrames  frames delivered to the wrong recipient (should be 0)
+ * @param relayErrors       error messages the relay sent the clients during the run, by code (should be empty)
  * @param raw               raw database capacity, or null if not measured
  * @param dbSettings        server settings changed from the relay's configuration for this benchmark
+ * @param prewarmWalMb      WAL written before the first run so that segments are recycled (0: fresh cluster)
+ * @param relayLaunch       how the relay child was started (writers, extra options)
  * @param machine           where it ran
  */
 public record BenchResult(int calls, int seconds, int warmupSeconds, int videoBytes,
@@ -37,9 +41,11 @@ public record BenchResult(int calls, int seconds, int warmupSeconds, int videoBy
                           double offeredVideoFps, double offeredMBps, double offeredAudioPps,
                           double deliveredVideoFps, double relayCpuPct, double relayPeakRssMb,
                           double dbCpuPct, double benchCpuPct, double machineCpuPct, double busyBeforePct,
-                          long walBytes, long slotLagBytes,
+                          long walBytes, long slotLagBytes, RunMonitor.Summary monitor,
                           RelayCounters relay, int closedClients, long unexpectedFrames,
-                          RawCapacityProbe.Result raw, Map<String, String> dbSettings, MachineInfo machine) {
+                          Map<String, Integer> relayErrors,
+                          RawCapacityProbe.Result raw, Map<String, String> dbSettings, int prewarmWalMb,
+                          RelayLaunch relayLaunch, MachineInfo machine) {
 
     /** The latency target of a call that feels live. */
     public static final double P99_TARGET_MS = 100.0;

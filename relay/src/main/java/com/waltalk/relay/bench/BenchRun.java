@@ -36,16 +36,16 @@ public final class BenchRun {
      * @param seconds       measured window
      * @param warmupSeconds sending before the window
      * @param videoBytes    video payload size
-     * @param relayWriters  {@code --writers} of the relay, or null for its default
      * @param rawSeconds    length of the raw capacity measurement, 0 to skip it
-     * @param relayJvmArgs  extra JVM options of the relay child
+     * @param relay         how to start the relay child
      * @param traceDir      where to write each sample as CSV ({@code trace-<calls>.csv}), or null
      * @param waitQuiet     how long to wait for an idle machine before the run (zero: do not wait)
      * @param dbSettings    server settings changed from the relay's configuration (reported only)
+     * @param prewarmWalMb  WAL written before the first run to have segments to recycle (reported only)
      */
-    public record Plan(int calls, int seconds, int warmupSeconds, int videoBytes, Integer relayWriters,
-                       int rawSeconds, List<String> relayJvmArgs, Path traceDir, Duration waitQuiet,
-                       Map<String, String> dbSettings) {
+    public record Plan(int calls, int seconds, int warmupSeconds, int videoBytes, RelayLaunch relay,
+                       int rawSeconds, Path traceDir, Duration waitQuiet,
+                       Map<String, String> dbSettings, int prewarmWalMb) {
     }
 
     /** The run could not complete; the message says why. */
@@ -73,7 +73,7 @@ public final class BenchRun {
         progress.printf("bench: %d call(s): starting relay%n", plan.calls());
         RelayProcess relay;
         try {
-            relay = env.startRelay(RELAY_ID, plan.relayWriters(), plan.relayJvmArgs(), "relay-" + plan.calls() + ".log");
+            relay = env.startRelay(RELAY_ID, plan.relay(), "relay-" + plan.calls() + ".log");
         } catch (RelayProcess.RelayProcessException e) {
             throw new RunException(e.getMessage());
         }
@@ -112,7 +112,12 @@ public final class BenchRun {
             sim.start(measureFrom);
             sleepUntil(measureFrom);
             Snapshot start = Snapshot.take(relayPid, selfPid, db, sim);
-            sleepUntil(measureFrom + TimeUnit.SECONDS.toNanos(plan.seconds()));
+            RunMonitor monitor = new RunMonitor(db, relay, RELAY_SLOT, measureFrom);
+            long endAt = measureFrom + TimeUnit.SECONDS.toNanos(plan.seconds());
+            while (System.nanoTime() < endAt) {
+                sleepUntil(Math.min(endAt, System.nanoTime() + TimeUnit.SECONDS.toNanos(1)));
+                monitor.sample();
+            }
             Snapshot end = Snapshot.take(relayPid, selfPid, db, sim);
             long walBytes = db.walBytesSince(start.lsn());
             sim.stopSending();
@@ -120,6 +125,9 @@ public final class BenchRun {
                 throw new RunException("the relay died during the run; its log ends with:\n" + relay.logTail(20));
             }
             boolean drained = sim.awaitDrain(DRAIN_TIMEOUT);
+            // counted now: what arrives later than the drain timeout is lost
+            CallSimulator.KindStats video = sim.stats(MediaKind.VIDEO_JPEG);
+            CallSimulator.KindStats audio = sim.stats(MediaKind.AUDIO_PCM16LE);
             if (!drained) {
                 progress.printf("bench: %d call(s): not everything arrived within %d s after sending stopped%n",
                         plan.calls(), DRAIN_TIMEOUT.toSeconds());
@@ -129,14 +137,19 @@ public final class BenchRun {
                 try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     sim.writeTrace(w, measureFrom);
                 }
-                progress.println("bench: latency samples written to " + file);
+                Path timeline = plan.traceDir().resolve("monitor-" + plan.calls() + ".csv");
+                try (Writer w = Files.newBufferedWriter(timeline, StandardCharsets.UTF_8)) {
+                    monitor.writeTimeline(w);
+                }
+                progress.println("bench: latency samples written to " + file + ", relay/slot timeline to " + timeline);
             }
             Thread.sleep(SLOT_SETTLE.toMillis());
             long slotLag = db.slotLagBytes(RELAY_SLOT);
             BenchResult.RelayCounters counters = counters(relay.health(Duration.ofSeconds(2)));
             double peakRssMb = kibToMib(ProcessStats.peakRssKib(relayPid));
-            return new Traffic(sim.stats(MediaKind.VIDEO_JPEG), sim.stats(MediaKind.AUDIO_PCM16LE), start, end,
-                    walBytes, slotLag, counters, peakRssMb, sim.closedClients(), sim.unexpectedFrames());
+            return new Traffic(video, audio, start, end,
+                    walBytes, slotLag, monitor.summary(), counters, peakRssMb, sim.closedClients(), sim.unexpectedFrames(),
+                    sim.relayErrors());
         }
     }
 
@@ -180,8 +193,10 @@ public final class BenchRun {
 
     /** What the simulated calls measured, before the raw capacity is known. */
     private record Traffic(CallSimulator.KindStats video, CallSimulator.KindStats audio, Snapshot start,
-                           Snapshot end, long walBytes, long slotLag, BenchResult.RelayCounters counters,
-                           double relayPeakRssMb, int closedClients, long unexpectedFrames) {
+                           Snapshot end, long walBytes, long slotLag, RunMonitor.Summary monitor,
+                           BenchResult.RelayCounters counters,
+                           double relayPeakRssMb, int closedClients, long unexpectedFrames,
+                           Map<String, Integer> relayErrors) {
 
         BenchResult toResult(Plan plan, RawCapacityProbe.Result raw, MachineInfo machine, double busyBefore) {
             long window = end.nanos() - start.nanos();
@@ -197,8 +212,9 @@ public final class BenchRun {
                     ProcessStats.cpuPercent(start.relayTicks(), end.relayTicks(), window), relayPeakRssMb,
                     ProcessStats.cpuPercent(start.dbTicks(), end.dbTicks(), window),
                     ProcessStats.cpuPercent(start.selfTicks(), end.selfTicks(), window),
-                    machineCpu, busyBefore, walBytes, slotLag, counters, closedClients, unexpectedFrames, raw,
-                    plan.dbSettings(), machine);
+                    machineCpu, busyBefore, walBytes, slotLag, monitor, counters, closedClients, unexpectedFrames,
+                    relayErrors, raw,
+                    plan.dbSettings(), plan.prewarmWalMb(), plan.relay(), machine);
         }
     }
 }

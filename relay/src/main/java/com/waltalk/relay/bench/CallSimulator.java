@@ -1,5 +1,9 @@
 package com.waltalk.relay.bench;
 
+import com.waltalk.protocol.control.CallHangup;
+import com.waltalk.protocol.control.CallHistory;
+import com.waltalk.protocol.control.CallUpdate;
+import com.waltalk.protocol.control.ErrorMessage;
 import com.waltalk.protocol.media.MediaHeader;
 import com.waltalk.protocol.media.MediaKind;
 import com.waltalk.relay.bench.SimulatedClient.Received;
@@ -10,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -20,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Simulates N one-to-one calls against a relay: two signed-in {@link SimulatedClient}s per call
- * ({@code c<i>a}, {@code c<i>b}), each sending its peer 15 fps of video and 50 packets/s of audio
+ * ({@code c<i>a} calls {@code c<i>b}, who accepts; accounts are registered on first use), each sending its peer 15 fps of video and 50 packets/s of audio
  * (PCM16LE mono 16 kHz, 20 ms = 640 bytes), and recording what each receives: distinct frames,
  * order, duplicates and latency (receive {@code nanoTime} − the send {@code nanoTime} carried in the
  * payload; both clients live in this JVM).
@@ -35,6 +41,10 @@ public final class CallSimulator implements AutoCloseable {
     public static final int AUDIO_PACKETS_PER_SECOND = 50;
     public static final int AUDIO_BYTES = 640;
     static final int PACER_THREADS = 2;
+    static final Duration HANGUP_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration STALE_CALL_TIMEOUT = Duration.ofSeconds(5);
+    /** Latency samples kept per kind at most (2 × 8 bytes each); more are counted as overflow. */
+    static final long MAX_SAMPLES = 8_000_000;
 
     private final List<Participant> participants = new ArrayList<>();
     private final LatencyRecorder videoLatency;
@@ -49,9 +59,8 @@ public final class CallSimulator implements AutoCloseable {
     private CallSimulator(int calls, int expectedSeconds) {
         int streams = 2 * calls;
         long slack = expectedSeconds + 10L;
-        videoLatency = new LatencyRecorder((int) Math.min(Integer.MAX_VALUE - 8, streams * VIDEO_FPS * slack + 1024));
-        audioLatency = new LatencyRecorder(
-                (int) Math.min(Integer.MAX_VALUE - 8, streams * AUDIO_PACKETS_PER_SECOND * slack + 1024));
+        videoLatency = new LatencyRecorder((int) Math.min(MAX_SAMPLES, streams * VIDEO_FPS * slack + 1024));
+        audioLatency = new LatencyRecorder((int) Math.min(MAX_SAMPLES, streams * AUDIO_PACKETS_PER_SECOND * slack + 1024));
     }
 
     /**
@@ -68,15 +77,53 @@ public final class CallSimulator implements AutoCloseable {
                 String a = "c" + c + "a";
                 String b = "c" + c + "b";
                 SimulatedClient ca = SimulatedClient.signIn(webSocketUri, a);
-                sim.participants.add(sim.new Participant(ca, a, b, c, videoBytes));
-                SimulatedClient cb = SimulatedClient.signIn(webSocketUri, b);
-                sim.participants.add(sim.new Participant(cb, b, a, c, videoBytes));
+                SimulatedClient cb;
+                try {
+                    cb = SimulatedClient.signIn(webSocketUri, b);
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    ca.close();
+                    throw e;
+                }
+                long callId;
+                try {
+                    endStaleCalls(ca);
+                    endStaleCalls(cb);
+                    // media is accepted only within an accepted call, and must carry its id
+                    callId = SimulatedClient.establishCall(ca, cb);
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    ca.close();
+                    cb.close();
+                    throw e;
+                }
+                sim.participants.add(sim.new Participant(ca, a, b, callId, true, videoBytes));
+                sim.participants.add(sim.new Participant(cb, b, a, callId, false, videoBytes));
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             sim.close();
             throw e;
         }
         return sim;
+    }
+
+    /**
+     * Hangs up calls a user is still a party to (from an earlier run on the same database whose
+     * hang-up did not complete), as listed in the {@code call_history} the relay sends after sign-in;
+     * a user in a call cannot start or accept another one.
+     */
+    private static void endStaleCalls(SimulatedClient client) throws IOException, InterruptedException {
+        CallHistory history;
+        try {
+            history = client.awaitControl(CallHistory.class, h -> true, STALE_CALL_TIMEOUT);
+        } catch (IOException noHistory) {
+            return; // nothing to clean up, as far as we can tell
+        }
+        for (CallUpdate call : history.calls()) {
+            if ("accepted".equals(call.state()) || "ringing".equals(call.state())) {
+                client.sendControl(new CallHangup(call.callId()));
+                client.awaitControl(CallUpdate.class, u -> u.callId() == call.callId()
+                        && !"accepted".equals(u.state()) && !"ringing".equals(u.state()), STALE_CALL_TIMEOUT);
+            }
+        }
     }
 
     /**
@@ -91,6 +138,7 @@ public final class CallSimulator implements AutoCloseable {
         long audioPeriod = TimeUnit.SECONDS.toNanos(1) / AUDIO_PACKETS_PER_SECOND;
         for (int i = 0; i < n; i++) {
             Participant p = participants.get(i);
+            p.errorsBeforeStart = p.client.errorsSeen().size();
             p.video.start(pacers, videoPeriod * i / n);
             p.audio.start(pacers, audioPeriod * i / n);
         }
@@ -184,6 +232,18 @@ public final class CallSimulator implements AutoCloseable {
         return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
     }
 
+    /** Error messages the relay sent the clients since {@link #start}, counted by code (should be empty). */
+    public Map<String, Integer> relayErrors() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Participant p : participants) {
+            List<ErrorMessage> errors = p.client.errorsSeen();
+            for (ErrorMessage e : errors.subList(Math.min(p.errorsBeforeStart, errors.size()), errors.size())) {
+                counts.merge(e.code(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
     /** Frames that arrived from someone other than the recipient's call peer (should be 0). */
     public long unexpectedFrames() {
         return unexpectedFrames.get();
@@ -200,9 +260,37 @@ public final class CallSimulator implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Hangs up every call (so the users are free for the next run on the same database) and closes
+     * the connections. Waits at most {@link #HANGUP_TIMEOUT} in total for the hang-ups to be confirmed.
+     */
     @Override
     public void close() {
         pacers.shutdownNow();
+        long deadline = System.nanoTime() + HANGUP_TIMEOUT.toNanos();
+        for (Participant p : participants) {
+            if (p.caller && p.client.isOpen()) {
+                try {
+                    p.client.sendControl(new CallHangup(p.callId));
+                } catch (RuntimeException e) {
+                    // connection going away: the relay ends the call after its grace period
+                }
+            }
+        }
+        for (Participant p : participants) {
+            long left = deadline - System.nanoTime();
+            if (p.caller && p.client.isOpen() && left > 0) {
+                try {
+                    p.client.awaitControl(CallUpdate.class, u -> u.callId() == p.callId && !"accepted".equals(u.state()),
+                            Duration.ofNanos(left));
+                } catch (IOException e) {
+                    break; // not confirmed in time; close anyway
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         for (Participant p : participants) {
             p.client.close();
         }
@@ -240,14 +328,19 @@ public final class CallSimulator implements AutoCloseable {
     private final class Participant {
         final SimulatedClient client;
         final String peer;
+        final long callId;
+        final boolean caller;
         final StreamPacer video;
         final StreamPacer audio;
         final StreamTracker videoIn = new StreamTracker();
         final StreamTracker audioIn = new StreamTracker();
+        volatile int errorsBeforeStart;
 
-        Participant(SimulatedClient client, String user, String peer, int call, int videoBytes) {
+        Participant(SimulatedClient client, String user, String peer, long callId, boolean caller, int videoBytes) {
             this.client = client;
             this.peer = peer;
+            this.callId = callId;
+            this.caller = caller;
             Random random = new Random(user.hashCode());
             byte[] jpeg = new byte[videoBytes];
             random.nextBytes(jpeg);
@@ -257,8 +350,8 @@ public final class CallSimulator implements AutoCloseable {
             random.nextBytes(pcm);
             long periodVideo = TimeUnit.SECONDS.toNanos(1) / VIDEO_FPS;
             long periodAudio = TimeUnit.SECONDS.toNanos(1) / AUDIO_PACKETS_PER_SECOND;
-            this.video = new StreamPacer(client, peer, MediaKind.VIDEO_JPEG, call, jpeg, periodVideo, videoPacing);
-            this.audio = new StreamPacer(client, peer, MediaKind.AUDIO_PCM16LE, call, pcm, periodAudio, audioPacing);
+            this.video = new StreamPacer(client, peer, MediaKind.VIDEO_JPEG, callId, jpeg, periodVideo, videoPacing);
+            this.audio = new StreamPacer(client, peer, MediaKind.AUDIO_PCM16LE, callId, pcm, periodAudio, audioPacing);
             client.onMedia(this::onMedia);
         }
 

@@ -38,6 +38,7 @@ public final class RawCapacityProbe {
     static final int WRITERS = 2;
     static final int BATCH_ROWS = 64;
     static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(15);
+    static final long SNAPSHOT_INTERVAL_MS = 1_000;
     private static final String INSERT_VIDEO = "INSERT INTO video_frames "
             + "(sender, recipient, call_id, seq, capture_us, width, height, payload) VALUES (?,?,?,?,?,?,?,?)";
     private static final String INSERT_AUDIO = "INSERT INTO audio_frames "
@@ -99,8 +100,15 @@ public final class RawCapacityProbe {
             String startLsn = database.currentWalLsn();
             long start = System.nanoTime();
             go.countDown();
+            // A logical slot's restart_lsn only moves at running-xacts records, which PostgreSQL logs every
+            // 15 s; at raw speed that is more WAL than max_slot_wal_keep_size, and the next checkpoint would
+            // invalidate the probe's slot. Log one every second instead.
+            long joinDeadline = start + durationNanos + TimeUnit.SECONDS.toNanos(30);
             for (Thread t : writers) {
-                t.join(durationNanos / 1_000_000 + 30_000);
+                while (t.isAlive() && System.nanoTime() < joinDeadline) {
+                    t.join(SNAPSHOT_INTERVAL_MS);
+                    database.logStandbySnapshot();
+                }
             }
             long end = System.nanoTime();
             long decodedInWindow = consumer.inserts.get();

@@ -51,24 +51,24 @@ public final class RelayProcess implements AutoCloseable {
      * Launches {@code relay serve} on free loopback ports with the same JVM and class path as this
      * process; call {@link #awaitHealthy} next.
      *
-     * @param writers  {@code --writers} for the relay, or null for its default
-     * @param jvmArgs  extra JVM options for the child (e.g. {@code -Xmx512m}), may be empty
+     * @param launch  writers, extra JVM and {@code serve} options
      */
-    public static RelayProcess launch(String jdbcUrl, String dbUser, String relayId, Integer writers,
-                                      List<String> jvmArgs, Path logFile) throws IOException {
+    public static RelayProcess launch(String jdbcUrl, String dbUser, String relayId, RelayLaunch launch,
+                                      Path logFile) throws IOException {
         int ws = freePort();
         int http = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmArgs);
+        cmd.addAll(launch.jvmArgs());
         cmd.add("-cp");
         cmd.add(absoluteClassPath());
         cmd.add("com.waltalk.relay.cli.RelayMain");
         cmd.addAll(List.of("serve", "--db", jdbcUrl, "--db-user", dbUser,
                 "--listen", "127.0.0.1:" + ws, "--http", "127.0.0.1:" + http, "--relay-id", relayId));
-        if (writers != null) {
-            cmd.addAll(List.of("--writers", writers.toString()));
+        if (launch.writers() != null) {
+            cmd.addAll(List.of("--writers", launch.writers().toString()));
         }
+        cmd.addAll(launch.serveArgs());
         Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -152,6 +152,16 @@ public final class RelayProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGKILL at once, for the shutdown hook: PostgreSQL stops faster without a relay attached. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }

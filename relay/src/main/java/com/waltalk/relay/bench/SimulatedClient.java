@@ -54,6 +54,7 @@ public final class SimulatedClient implements AutoCloseable {
     private volatile int closeCode = -1;
     private volatile String closeReason;
     private volatile SignedIn signedIn;
+    private volatile Exception connectError;
 
     private SimulatedClient(URI uri, javax.net.ssl.SSLContext tls) {
         this.socket = new Socket(uri);
@@ -79,7 +80,14 @@ public final class SimulatedClient implements AutoCloseable {
         SimulatedClient c = new SimulatedClient(URI.create(uri), tls);
         if (!c.socket.connectBlocking(10, TimeUnit.SECONDS)) {
             c.socket.close();
-            throw new IOException("could not connect to " + uri + " (" + c.closeCode + " " + c.closeReason + ")");
+            // a failed TLS handshake closes the socket before the library reports the exception: wait for it
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+            while (c.connectError == null && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            Exception why = c.connectError;
+            throw new IOException("could not connect to " + uri + ": "
+                    + (why != null ? why.toString() : c.closeCode + " " + c.closeReason), why);
         }
         return c;
     }
@@ -380,7 +388,10 @@ public final class SimulatedClient implements AutoCloseable {
 
         @Override
         public void onError(Exception ex) {
-            // surfaced through onClose / isOpen
+            // surfaced through onClose / isOpen; kept for connect() to say why (e.g. a TLS handshake failure)
+            if (connectError == null) {
+                connectError = ex;
+            }
         }
     }
 }

@@ -162,55 +162,93 @@ public final class CallStore {
      * either party of an accepted call ends it.
      */
     public void hangup(long callId, String user) throws SQLException, CallRefused {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE calls SET "
-                     + "state = CASE WHEN state = 'accepted' THEN 'ended' "
-                     + "             WHEN caller = ? THEN 'cancelled' ELSE 'declined' END, "
-                     + "ended_at = now(), ended_by = ? "
-                     + "WHERE id = ? AND (caller = ? OR callee = ?) AND state IN ('ringing', 'accepted')")) {
-            ps.setString(1, user);
-            ps.setString(2, user);
-            ps.setLong(3, callId);
-            ps.setString(4, user);
-            ps.setString(5, user);
-            if (ps.executeUpdate() == 0) {
-                explainRefusal(c, callId, user, "the call is already over");
+        inTransaction(user, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE calls SET "
+                    + "state = CASE WHEN state = 'accepted' THEN 'ended' "
+                    + "             WHEN caller = ? THEN 'cancelled' ELSE 'declined' END, "
+                    + "ended_at = now(), ended_by = ? "
+                    + "WHERE id = ? AND (caller = ? OR callee = ?) AND state IN ('ringing', 'accepted')")) {
+                ps.setString(1, user);
+                ps.setString(2, user);
+                ps.setLong(3, callId);
+                ps.setString(4, user);
+                ps.setString(5, user);
+                if (ps.executeUpdate() == 0) {
+                    explainRefusal(c, callId, user, "the call is already over");
+                }
             }
-        }
+        });
     }
 
     /** A party switches its camera or microphone; the peer learns it from the call row. */
     public void setMedia(long callId, String user, boolean video, boolean audio) throws SQLException, CallRefused {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE calls SET "
-                     + "caller_video = CASE WHEN caller = ? THEN ? ELSE caller_video END, "
-                     + "caller_audio = CASE WHEN caller = ? THEN ? ELSE caller_audio END, "
-                     + "callee_video = CASE WHEN callee = ? THEN ? ELSE callee_video END, "
-                     + "callee_audio = CASE WHEN callee = ? THEN ? ELSE callee_audio END "
-                     + "WHERE id = ? AND (caller = ? OR callee = ?) AND state IN ('ringing', 'accepted')")) {
-            ps.setString(1, user);
-            ps.setBoolean(2, video);
-            ps.setString(3, user);
-            ps.setBoolean(4, audio);
-            ps.setString(5, user);
-            ps.setBoolean(6, video);
-            ps.setString(7, user);
-            ps.setBoolean(8, audio);
-            ps.setLong(9, callId);
-            ps.setString(10, user);
-            ps.setString(11, user);
-            if (ps.executeUpdate() == 0) {
-                explainRefusal(c, callId, user, "the call is over");
+        inTransaction(user, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE calls SET "
+                    + "caller_video = CASE WHEN caller = ? THEN ? ELSE caller_video END, "
+                    + "caller_audio = CASE WHEN caller = ? THEN ? ELSE caller_audio END, "
+                    + "callee_video = CASE WHEN callee = ? THEN ? ELSE callee_video END, "
+                    + "callee_audio = CASE WHEN callee = ? THEN ? ELSE callee_audio END "
+                    + "WHERE id = ? AND (caller = ? OR callee = ?) AND state IN ('ringing', 'accepted')")) {
+                ps.setString(1, user);
+                ps.setBoolean(2, video);
+                ps.setString(3, user);
+                ps.setBoolean(4, audio);
+                ps.setString(5, user);
+                ps.setBoolean(6, video);
+                ps.setString(7, user);
+                ps.setBoolean(8, audio);
+                ps.setLong(9, callId);
+                ps.setString(10, user);
+                ps.setString(11, user);
+                if (ps.executeUpdate() == 0) {
+                    explainRefusal(c, callId, user, "the call is over");
+                }
             }
-        }
+        });
     }
 
     private void transition(long callId, String user, String sql, String refusal) throws SQLException, CallRefused {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, callId);
-            ps.setString(2, user);
-            if (ps.executeUpdate() == 0) {
-                explainRefusal(c, callId, user, refusal);
+        inTransaction(user, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, callId);
+                ps.setString(2, user);
+                if (ps.executeUpdate() == 0) {
+                    explainRefusal(c, callId, user, refusal);
+                }
+            }
+        });
+    }
+
+    private interface CallAction {
+        void run(Connection c) throws SQLException, CallRefused;
+    }
+
+    /**
+     * Runs a party's action on an existing call in one READ COMMITTED transaction that first waits for
+     * every call creation involving {@code user} to be visible.
+     *
+     * <p>The replication stream can deliver a commit a moment before new snapshots see it (PostgreSQL
+     * flushes the commit record, which the walsender may send at once, before it removes the transaction
+     * from the running ones; see {@code TransactionSnapshot}). A callee who accepts the instant "ringing"
+     * arrives would then find no such call ({@code unknown_call}). {@link #start} holds both parties'
+     * user rows locked until its transaction has fully ended, so locking the actor's row here waits out
+     * exactly that window; the next statement takes a new snapshot, which sees the call. Updates of
+     * existing rows need no such fence: they wait for the row's lock themselves.
+     */
+    private void inTransaction(String user, CallAction action) throws SQLException, CallRefused {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT 1 FROM users WHERE lower(name) = lower(?) FOR SHARE")) {
+                    ps.setString(1, user);
+                    ps.executeQuery().close();
+                }
+                action.run(c);
+                c.commit();
+            } catch (SQLException | CallRefused | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
         }
     }

@@ -37,6 +37,7 @@ public final class ClientSession {
     private int errorsInWindow;
     private long lastOverloadNoticeNanos = System.nanoTime() - Long.MAX_VALUE / 2;
     private long lastNotInCallNoticeNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+    private long lastMediaRateNoticeNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
     public ClientSession(ClientChannel channel, String remoteAddress, Executor workers) {
         this.channel = channel;
@@ -142,6 +143,16 @@ public final class ClientSession {
             return false;
         }
         lastNotInCallNoticeNanos = now;
+        return true;
+    }
+
+    /** Rate-limits "rate_limited" answers to media frames to one per {@code intervalNanos}. */
+    public boolean shouldNotifyMediaRateLimit(long intervalNanos) {
+        long now = System.nanoTime();
+        if (now - lastMediaRateNoticeNanos < intervalNanos) {
+            return false;
+        }
+        lastMediaRateNoticeNanos = now;
         return true;
     }
 

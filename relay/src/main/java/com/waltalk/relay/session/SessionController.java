@@ -64,6 +64,7 @@ public final class SessionController {
     static final long ERROR_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
     static final long OVERLOAD_NOTICE_NANOS = TimeUnit.SECONDS.toNanos(1);
     static final long NOT_IN_CALL_NOTICE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final long MEDIA_RATE_NOTICE_NANOS = TimeUnit.SECONDS.toNanos(1);
     static final int CALL_HISTORY = 50;
     static final int CHAT_HISTORY = 200;
 
@@ -146,9 +147,15 @@ public final class SessionController {
             SignInResult result;
             boolean permitted = false;
             try {
-                // bcrypt costs ~135 ms of a core: bound how many run at once, whatever the number of callers
-                permitted = passwordChecks.tryAcquire(SIGN_IN_QUEUE_SECONDS, TimeUnit.SECONDS);
-                if (!permitted) {
+                if (!session.channel().isOpen()) {
+                    return; // gone while queued: nobody to check a password for
+                }
+                // bcrypt costs ~135 ms of a core: bound how many run at once, whatever the number of callers.
+                // A token sign-in checks no password (SHA-256 and one lookup), so it does not queue behind them:
+                // otherwise a flood of password guesses would hold up every client's reconnection.
+                boolean password = !(message instanceof SignIn withToken && withToken.token() != null);
+                permitted = password && passwordChecks.tryAcquire(SIGN_IN_QUEUE_SECONDS, TimeUnit.SECONDS);
+                if (password && !permitted) {
                     session.phase(ClientSession.Phase.GREETED);
                     send(session, ErrorMessage.of(ErrorCode.OVERLOADED, "too many sign-ins at once, try again", false,
                             1000));
@@ -253,7 +260,19 @@ public final class SessionController {
         } else if (message instanceof CallHangup hangup) {
             onWorker(session, () -> s.calls().hangup(hangup.callId(), user));
         } else if (message instanceof MediaState media) {
-            onWorker(session, () -> s.calls().setMedia(media.callId(), user, media.videoOn(), media.audioOn()));
+            // PROTOCOL.md: only for the sender's accepted call, else not_in_call (whether or not the call exists)
+            CallRecord call = s.state().activeCall(media.callId());
+            if (call == null || !call.accepted() || call.peerOf(user) == null) {
+                reject(session, ErrorCode.NOT_IN_CALL, "no accepted call " + media.callId() + " of yours");
+                return;
+            }
+            onWorker(session, () -> {
+                try {
+                    s.calls().setMedia(media.callId(), user, media.videoOn(), media.audioOn());
+                } catch (CallStore.CallRefused endedMeanwhile) {
+                    throw new CallStore.CallRefused(ErrorCode.NOT_IN_CALL.wire(), endedMeanwhile.getMessage());
+                }
+            });
         } else if (message instanceof SignOut) {
             String token = session.token();
             session.worker().execute(() -> {
@@ -322,7 +341,12 @@ public final class SessionController {
         long retry = limiter.tryAcquire(receivedNanos);
         if (retry > 0) {
             framesRejected.incrementAndGet();
-            rateLimited(session, "too many " + header.kind() + " frames", retry);
+            // Frames arrive in bursts (a client's queue flushing after a network stall): drop them, but
+            // answer at most once a second (PROTOCOL.md), and only answers count towards the abuse limit,
+            // so a burst alone never ends the connection.
+            if (session.shouldNotifyMediaRateLimit(MEDIA_RATE_NOTICE_NANOS)) {
+                rateLimited(session, "too many " + header.kind() + " frames", retry);
+            }
             return;
         }
         String user = session.user();
