@@ -158,10 +158,14 @@ public final class Relay implements AutoCloseable {
 
         ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads("session-worker"));
         closeables.push(workers::shutdownNow);
+        // one bcrypt at a time per two cores leaves room for media and everything else
+        ExecutorService passwordChecks = Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2), daemonThreads("password-check"));
+        closeables.push(passwordChecks::shutdownNow);
         controller = new SessionController(new SessionController.Services(settings.relayId(),
                 settings.registrationOpen(), sessions, state, notifications, writer,
                 AccountService.withDefaults(database.pool()), presence, calls, new ChatStore(database.pool()),
-                workers));
+                workers, passwordChecks));
         webSocket = new RelayWebSocketServer(settings.listen(), controller, settings.timeouts().signIn().toMillis());
         if (tls != null) {
             webSocket.useTls(tls);

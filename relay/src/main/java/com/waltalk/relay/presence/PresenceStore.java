@@ -19,16 +19,24 @@ public final class PresenceStore {
         this.dataSource = dataSource;
     }
 
-    /** Marks {@code user} signed in on this relay and connection; a newer sign-in anywhere overwrites. */
-    public void claim(String user, String relayId, UUID sessionId) throws SQLException {
+    /**
+     * Marks {@code user} signed in on this relay and connection; a newer sign-in anywhere overwrites.
+     * Returns a WAL position that every earlier claim of this user committed before, so a claim that
+     * arrives late through the stream can be told from a newer one.
+     */
+    public long claim(String user, String relayId, UUID sessionId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO presence (user_name, relay_id, session_id) "
                      + "VALUES (?, ?, ?) ON CONFLICT (user_name) DO UPDATE SET relay_id = EXCLUDED.relay_id, "
-                     + "session_id = EXCLUDED.session_id, connected_at = now()")) {
+                     + "session_id = EXCLUDED.session_id, connected_at = now() "
+                     + "RETURNING pg_current_wal_insert_lsn() - '0/0'::pg_lsn")) {
             ps.setString(1, user);
             ps.setString(2, relayId);
             ps.setObject(3, sessionId);
-            ps.executeUpdate();
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

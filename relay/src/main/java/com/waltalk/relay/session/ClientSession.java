@@ -31,6 +31,7 @@ public final class ClientSession {
     private volatile String user;
     private volatile UUID sessionId;
     private volatile String token;
+    private volatile long claimLsn;
 
     // abuse accounting, touched only by the connection's own transport thread
     private long errorWindowStartNanos;
@@ -103,7 +104,13 @@ public final class ClientSession {
         return phase == Phase.SIGNED_IN;
     }
 
-    void signIn(String user, UUID sessionId, String token) {
+    /** WAL position before which every earlier sign-in of this user committed. */
+    long claimLsn() {
+        return claimLsn;
+    }
+
+    void signIn(String user, UUID sessionId, String token, long claimLsn) {
+        this.claimLsn = claimLsn;
         if (this.user != null) {
             throw new IllegalStateException("already signed in as " + this.user);
         }

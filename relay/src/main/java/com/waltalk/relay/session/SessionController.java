@@ -71,14 +71,13 @@ public final class SessionController {
     /** Everything the controller works with. */
     public record Services(String relayId, boolean registrationOpen, SessionRegistry registry, LiveState state,
                            SessionNotifications notifications, MediaWriter writer, AccountService accounts,
-                           PresenceStore presence, CallStore calls, ChatStore chat, Executor workers) {
+                           PresenceStore presence, CallStore calls, ChatStore chat, Executor workers,
+                           Executor passwordChecks) {
     }
 
-    /** Concurrent password hashes/checks (one per core keeps room for everything else). */
-    static final int MAX_PASSWORD_CHECKS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    /** A password sign-in that waited this long for a password-check thread is answered {@code overloaded}. */
     static final long SIGN_IN_QUEUE_SECONDS = 5;
 
-    private final java.util.concurrent.Semaphore passwordChecks = new java.util.concurrent.Semaphore(MAX_PASSWORD_CHECKS);
     private final Services s;
     private final AtomicLong framesAccepted = new AtomicLong();
     private final AtomicLong framesRejected = new AtomicLong();
@@ -143,46 +142,32 @@ public final class SessionController {
             return;
         }
         session.phase(ClientSession.Phase.AUTHENTICATING);
-        session.worker().execute(() -> {
-            SignInResult result;
-            boolean permitted = false;
+        // bcrypt costs ~135 ms of a core: password checks run on their own small pool, so however many
+        // arrive they neither starve the CPU nor hold the session workers that serve calls and chat.
+        // A token sign-in checks no password (SHA-256 and one lookup) and does not queue behind them.
+        boolean password = !(message instanceof SignIn in && in.token() != null);
+        long queuedAt = System.nanoTime();
+        Runnable check = () -> {
+            if (!session.channel().isOpen()) {
+                return; // gone while queued: nobody to check a password for
+            }
+            if (password && System.nanoTime() - queuedAt > TimeUnit.SECONDS.toNanos(SIGN_IN_QUEUE_SECONDS)) {
+                session.phase(ClientSession.Phase.GREETED);
+                send(session, ErrorMessage.of(ErrorCode.OVERLOADED, "too many sign-ins at once, try again", false,
+                        1000));
+                return;
+            }
             try {
-                if (!session.channel().isOpen()) {
-                    return; // gone while queued: nobody to check a password for
-                }
-                // bcrypt costs ~135 ms of a core: bound how many run at once, whatever the number of callers.
-                // A token sign-in checks no password (SHA-256 and one lookup), so it does not queue behind them:
-                // otherwise a flood of password guesses would hold up every client's reconnection.
-                boolean password = !(message instanceof SignIn withToken && withToken.token() != null);
-                permitted = password && passwordChecks.tryAcquire(SIGN_IN_QUEUE_SECONDS, TimeUnit.SECONDS);
-                if (password && !permitted) {
-                    session.phase(ClientSession.Phase.GREETED);
-                    send(session, ErrorMessage.of(ErrorCode.OVERLOADED, "too many sign-ins at once, try again", false,
-                            1000));
-                    return;
-                }
-                if (message instanceof Register r) {
-                    char[] pw = r.password().toCharArray();
-                    try {
-                        result = s.accounts().register(r.user(), pw, s.registrationOpen());
-                    } finally {
-                        Arrays.fill(pw, '\0');
-                    }
-                } else {
-                    SignIn in = (SignIn) message;
-                    if (in.token() != null) {
-                        result = s.accounts().resume(in.token(), session.signInAttempts());
-                    } else {
-                        char[] pw = in.password().toCharArray();
-                        try {
-                            result = s.accounts().signIn(in.user(), pw, session.signInAttempts());
-                        } finally {
-                            Arrays.fill(pw, '\0');
-                        }
-                    }
-                }
+                SignInResult result = checkCredentials(session, message);
                 if (result instanceof SignInResult.Success ok) {
-                    completeSignIn(session, ok);
+                    session.worker().execute(() -> {
+                        try {
+                            completeSignIn(session, ok);
+                        } catch (SQLException e) {
+                            log.warn("sign-in of {} failed on a database error: {}", ok.account().name(), e.getMessage());
+                            fatal(session, ErrorCode.INTERNAL, "temporary problem, sign in again", 1011);
+                        }
+                    });
                 } else {
                     SignInResult.Failure f = (SignInResult.Failure) result;
                     session.phase(ClientSession.Phase.GREETED);
@@ -197,14 +182,30 @@ public final class SessionController {
                 session.phase(ClientSession.Phase.GREETED);
                 log.warn("sign-in failed on a database error: {}", e.getMessage());
                 send(session, ErrorMessage.of(ErrorCode.INTERNAL, "temporary problem, try again", false));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                if (permitted) {
-                    passwordChecks.release();
-                }
             }
-        });
+        };
+        (password ? s.passwordChecks() : session.worker()).execute(check);
+    }
+
+    private SignInResult checkCredentials(ClientSession session, ControlMessage message) throws SQLException {
+        if (message instanceof Register r) {
+            char[] pw = r.password().toCharArray();
+            try {
+                return s.accounts().register(r.user(), pw, s.registrationOpen());
+            } finally {
+                Arrays.fill(pw, '\0');
+            }
+        }
+        SignIn in = (SignIn) message;
+        if (in.token() != null) {
+            return s.accounts().resume(in.token(), session.signInAttempts());
+        }
+        char[] pw = in.password().toCharArray();
+        try {
+            return s.accounts().signIn(in.user(), pw, session.signInAttempts());
+        } finally {
+            Arrays.fill(pw, '\0');
+        }
     }
 
     /** Runs on the session's worker. */
@@ -214,8 +215,8 @@ public final class SessionController {
         }
         String user = ok.account().name();
         UUID sessionId = UUID.randomUUID();
-        s.presence().claim(user, s.relayId(), sessionId);
-        session.signIn(user, sessionId, ok.token().token());
+        long claimLsn = s.presence().claim(user, s.relayId(), sessionId);
+        session.signIn(user, sessionId, ok.token().token(), claimLsn);
         synchronized (s.state().lock()) {
             s.registry().register(session).ifPresent(previous -> {
                 log.info("{} replaced by a newer sign-in from {}", previous, session.remoteAddress());

@@ -44,9 +44,11 @@ public final class SessionNotifications implements SessionNotifier {
     }
 
     @Override
-    public void presenceClaimed(PresenceRecord presence) {
+    public void presenceClaimed(PresenceRecord presence, Transaction transaction) {
         ClientSession local = registry.lookup(presence.user());
-        if (local != null && !presence.sessionId().equals(local.sessionId())) {
+        // A claim that committed before the local session's own is stale (the stream is behind): ignore it.
+        if (local != null && !presence.sessionId().equals(local.sessionId())
+                && transaction.commitLsn() > local.claimLsn()) {
             registry.unregister(local);
             SessionController c = controller;
             if (c != null) {

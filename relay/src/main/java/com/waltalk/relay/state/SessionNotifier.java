@@ -13,8 +13,11 @@ public interface SessionNotifier {
     /** A user's status changed (or the user appeared): tell every signed-in client. */
     void presenceChanged(String user, LiveState.Status status);
 
-    /** A user's session was claimed by {@code presence}: a local session with another id is replaced. */
-    void presenceClaimed(PresenceRecord presence);
+    /**
+     * A user's session was claimed by {@code presence} in {@code transaction}: a local session with
+     * another id that claimed the user earlier is replaced.
+     */
+    void presenceClaimed(PresenceRecord presence, Transaction transaction);
 
     /** A call changed: tell both parties. */
     void callChanged(CallRecord call);

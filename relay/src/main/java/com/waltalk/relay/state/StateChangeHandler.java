@@ -114,7 +114,7 @@ public final class StateChangeHandler implements ChangeHandler {
                 }
                 case "presence" -> {
                     if (!alreadyLoaded(tx)) {
-                        applyPresence(readPresence(insert.newTuple()));
+                        applyPresence(readPresence(insert.newTuple()), tx);
                     }
                 }
                 case "calls" -> {
@@ -138,7 +138,7 @@ public final class StateChangeHandler implements ChangeHandler {
         }
         try {
             switch (table) {
-                case "presence" -> applyPresence(readPresence(update.newTuple()));
+                case "presence" -> applyPresence(readPresence(update.newTuple()), tx);
                 case "calls" -> applyCall(readCall(update.newTuple()));
                 default -> {
                 }
@@ -184,11 +184,11 @@ public final class StateChangeHandler implements ChangeHandler {
         }
     }
 
-    private void applyPresence(PresenceRecord p) {
+    private void applyPresence(PresenceRecord p, Transaction tx) {
         synchronized (state.lock()) {
             LiveState.Status before = state.status(p.user());
             state.putPresence(p);
-            notifier.presenceClaimed(p);
+            notifier.presenceClaimed(p, tx);
             LiveState.Status after = state.status(p.user());
             if (before != after) {
                 notifier.presenceChanged(p.user(), after);
