@@ -151,7 +151,7 @@ public final class Relay implements AutoCloseable {
                     + " did not start within 30 s", null);
         }
 
-        housekeeping = new Housekeeping(settings.relayId(), presence, calls, new TokenService(database.pool()), state,
+        housekeeping = new Housekeeping(settings.relayId(), database.pool(), presence, calls, new TokenService(database.pool()), state,
                 settings.timeouts());
         closeables.push(housekeeping);
         housekeeping.start();

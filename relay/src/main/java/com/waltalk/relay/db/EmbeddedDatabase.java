@@ -44,6 +44,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         c.put("synchronous_commit", "on");
         c.put("wal_writer_delay", "10ms");
         c.put("wal_writer_flush_after", "0");
+        // New 16 MB WAL segments are otherwise zero-filled while every committing writer waits:
+        // at 20 calls that stalled all streams for 60-75 ms every ~0.7 s (docs/BENCHMARKS.md, finding 1).
+        c.put("wal_init_zero", "off");
         c.put("shared_buffers", "256MB");
         c.put("max_wal_size", "2GB");
         c.put("min_wal_size", "256MB");

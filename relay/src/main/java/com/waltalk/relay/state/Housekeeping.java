@@ -41,6 +41,8 @@ public final class Housekeeping implements AutoCloseable {
     /** Active calls with a party missing from presence, and since when (nanoTime). */
     private final Map<Long, Long> abandonedSince = new HashMap<>();
     private boolean lastRunFailed;
+    private final javax.sql.DataSource dataSource;
+    private volatile boolean standbySnapshots = true;
 
     /** Expired sign-in tokens are purged this often (a presented expired token is deleted at once anyway). */
     static final Duration TOKEN_PURGE_INTERVAL = Duration.ofHours(1);
@@ -48,8 +50,9 @@ public final class Housekeeping implements AutoCloseable {
     private final TokenService tokens;
     private long lastTokenPurgeNanos = System.nanoTime();
 
-    public Housekeeping(String relayId, PresenceStore presence, CallStore calls, TokenService tokens, LiveState state,
-                        RelaySettings.Timeouts timing) {
+    public Housekeeping(String relayId, javax.sql.DataSource dataSource, PresenceStore presence, CallStore calls,
+                        TokenService tokens, LiveState state, RelaySettings.Timeouts timing) {
+        this.dataSource = dataSource;
         this.tokens = tokens;
         this.relayId = relayId;
         this.presence = presence;
@@ -80,6 +83,7 @@ public final class Housekeeping implements AutoCloseable {
 
     void runOnce() throws SQLException {
         presence.heartbeat(relayId);
+        logStandbySnapshot();
         int ghosts = presence.expireDeadRelays(timing.relayLease());
         if (ghosts > 0) {
             log.info("expired {} presence row(s) of relays whose lease ran out", ghosts);
@@ -92,6 +96,27 @@ public final class Housekeeping implements AutoCloseable {
             if (purged > 0) {
                 log.info("purged {} expired sign-in token(s)", purged);
             }
+        }
+    }
+
+    /**
+     * A logical slot's restart position only advances at running-transactions records, which
+     * PostgreSQL writes every 15 s; at 40 calls that is ~1 GB of WAL, enough to get the slot
+     * invalidated by {@code max_slot_wal_keep_size} (docs/BENCHMARKS.md, finding 3). Logging one
+     * every housekeeping round keeps the retained WAL to a few seconds' worth. Needs PostgreSQL 16+
+     * and EXECUTE on the function (superusers have it); without, the relay says so once and goes on.
+     */
+    private void logStandbySnapshot() {
+        if (!standbySnapshots) {
+            return;
+        }
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("SELECT pg_log_standby_snapshot()");
+        } catch (SQLException e) {
+            standbySnapshots = false;
+            log.warn("cannot call pg_log_standby_snapshot() ({}): the slot may retain ~15 s of WAL; at high load "
+                    + "raise max_slot_wal_keep_size accordingly", e.getMessage());
         }
     }
 
