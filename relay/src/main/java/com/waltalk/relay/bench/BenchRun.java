@@ -26,6 +26,8 @@ public final class BenchRun {
     static final String RELAY_ID = "bench";
     static final String RELAY_SLOT = "waltalk_relay_" + RELAY_ID;
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(3);
+    /** The server occasionally resets the probe's replication connection (cause unknown); try again once. */
+    static final int RAW_ATTEMPTS = 2;
     /** The relay's replication status interval is 1 s: give the last acknowledgement time to land. */
     static final Duration SLOT_SETTLE = Duration.ofMillis(1_500);
 
@@ -89,10 +91,14 @@ public final class BenchRun {
         RawCapacityProbe.Result raw = null;
         if (plan.rawSeconds() > 0) {
             progress.printf("bench: %d call(s): raw database capacity for %d s%n", plan.calls(), plan.rawSeconds());
-            try {
-                raw = new RawCapacityProbe(db, plan.videoBytes()).run(Duration.ofSeconds(plan.rawSeconds()));
-            } catch (RawCapacityProbe.ProbeException e) {
-                progress.println("bench: raw capacity not measured: " + e.getMessage());
+            for (int attempt = 1; raw == null && attempt <= RAW_ATTEMPTS; attempt++) {
+                try {
+                    raw = new RawCapacityProbe(db, plan.videoBytes()).run(Duration.ofSeconds(plan.rawSeconds()));
+                } catch (RawCapacityProbe.ProbeException e) {
+                    progress.printf("bench: raw capacity probe %d of %d failed: %s%n", attempt, RAW_ATTEMPTS,
+                            e.getMessage());
+                    db.truncateMedia();
+                }
             }
         }
         db.truncateMedia();
@@ -104,8 +110,19 @@ public final class BenchRun {
         progress.printf("bench: %d call(s): connecting %d clients%n", plan.calls(), 2 * plan.calls());
         long relayPid = relay.pid();
         long selfPid = ProcessHandle.current().pid();
-        try (CallSimulator sim = CallSimulator.connect(relay.webSocketUri(), plan.calls(), plan.videoBytes(),
-                plan.warmupSeconds() + plan.seconds())) {
+        CallSimulator connected;
+        try {
+            connected = CallSimulator.connect(relay.webSocketUri(), plan.calls(), plan.videoBytes(),
+                    plan.warmupSeconds() + plan.seconds());
+        } catch (IOException e) {
+            throw new RunException("setting up the calls failed: " + e.getMessage() + "; the relay's log ends with:\n"
+                    + relay.logTail(20));
+        }
+        if (!connected.callSetupRetries().isEmpty()) {
+            progress.printf("bench: %d call(s): some calls had to be started again: %s%n", plan.calls(),
+                    connected.callSetupRetries());
+        }
+        try (CallSimulator sim = connected) {
             long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(plan.warmupSeconds());
             progress.printf("bench: %d call(s): sending for %d s + %d s warm-up%n", plan.calls(), plan.seconds(),
                     plan.warmupSeconds());

@@ -1,8 +1,11 @@
 package com.waltalk.relay.bench;
 
+import com.waltalk.protocol.control.CallAccept;
 import com.waltalk.protocol.control.CallHangup;
 import com.waltalk.protocol.control.CallHistory;
+import com.waltalk.protocol.control.CallStart;
 import com.waltalk.protocol.control.CallUpdate;
+import com.waltalk.protocol.control.ControlMessage;
 import com.waltalk.protocol.control.ErrorMessage;
 import com.waltalk.protocol.media.MediaHeader;
 import com.waltalk.protocol.media.MediaKind;
@@ -23,6 +26,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Simulates N one-to-one calls against a relay: two signed-in {@link SimulatedClient}s per call
@@ -43,6 +47,8 @@ public final class CallSimulator implements AutoCloseable {
     static final int PACER_THREADS = 2;
     static final Duration HANGUP_TIMEOUT = Duration.ofSeconds(5);
     static final Duration STALE_CALL_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration CALL_SETUP_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
     /** Latency samples kept per kind at most (2 × 8 bytes each); more are counted as overflow. */
     static final long MAX_SAMPLES = 8_000_000;
 
@@ -52,6 +58,7 @@ public final class CallSimulator implements AutoCloseable {
     private final StreamPacer.PacingStats videoPacing = new StreamPacer.PacingStats();
     private final StreamPacer.PacingStats audioPacing = new StreamPacer.PacingStats();
     private final AtomicLong unexpectedFrames = new AtomicLong();
+    private final Map<String, Integer> setupRetries = new TreeMap<>();
     private final ScheduledExecutorService pacers = Executors.newScheduledThreadPool(PACER_THREADS,
             daemonThreads("bench-pacer-"));
     private volatile long measureFromNanos = Long.MAX_VALUE;
@@ -89,7 +96,7 @@ public final class CallSimulator implements AutoCloseable {
                     endStaleCalls(ca);
                     endStaleCalls(cb);
                     // media is accepted only within an accepted call, and must carry its id
-                    callId = SimulatedClient.establishCall(ca, cb);
+                    callId = sim.establishCall(ca, a, cb, b);
                 } catch (IOException | InterruptedException | RuntimeException e) {
                     ca.close();
                     cb.close();
@@ -122,6 +129,67 @@ public final class CallSimulator implements AutoCloseable {
                 client.sendControl(new CallHangup(call.callId()));
                 client.awaitControl(CallUpdate.class, u -> u.callId() == call.callId()
                         && !"accepted".equals(u.state()) && !"ringing".equals(u.state()), STALE_CALL_TIMEOUT);
+            }
+        }
+    }
+
+    /**
+     * {@code caller} calls {@code callee}, who accepts. A call that does not ring (e.g. {@code missed}
+     * because the relay has not seen the callee's sign-in yet, or {@code busy}) is retried for up to
+     * {@link #CALL_SETUP_TIMEOUT}.
+     *
+     * @return the id of the accepted call
+     * @throws IOException if no call could be established, saying what the relay answered
+     */
+    private long establishCall(SimulatedClient caller, String callerName, SimulatedClient callee,
+                               String calleeName) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + CALL_SETUP_TIMEOUT.toNanos();
+        List<String> seen = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            caller.sendControl(new CallStart(calleeName));
+            ControlMessage reply = await(caller, callerName, m -> m instanceof ErrorMessage || m instanceof CallUpdate u
+                    && u.caller().equals(callerName) && u.callee().equals(calleeName), seen);
+            if (reply instanceof CallUpdate u && ("ringing".equals(u.state()) || "accepted".equals(u.state()))) {
+                long id = u.callId();
+                if ("ringing".equals(u.state())) {
+                    await(callee, calleeName, m -> m instanceof CallUpdate c && c.callId() == id
+                            && "ringing".equals(c.state()), seen);
+                    callee.sendControl(new CallAccept(id));
+                }
+                await(caller, callerName, m -> m instanceof CallUpdate c && c.callId() == id
+                        && "accepted".equals(c.state()), seen);
+                return id;
+            }
+            setupRetries.merge(reply instanceof CallUpdate u ? u.state()
+                    : reply instanceof ErrorMessage e ? e.code() : "other", 1, Integer::sum);
+            Thread.sleep(200);
+        }
+        throw new IOException("could not establish a call from " + callerName + " to " + calleeName
+                + " within " + CALL_SETUP_TIMEOUT.toSeconds() + " s; control messages seen: " + seen);
+    }
+
+    /**
+     * The next control message on {@code client} matching {@code wanted}; the others are noted in
+     * {@code seen} (for the error message) and dropped.
+     */
+    private static ControlMessage await(SimulatedClient client, String name, Predicate<ControlMessage> wanted,
+                                        List<String> seen) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IOException("no expected answer within " + STEP_TIMEOUT.toSeconds() + " s on " + name
+                        + "'s connection; control messages seen: " + seen);
+            }
+            ControlMessage m = client.nextControl(Duration.ofNanos(left));
+            if (m == null) {
+                continue;
+            }
+            if (wanted.test(m)) {
+                return m;
+            }
+            if (seen.size() < 40) {
+                seen.add(name + "<-" + m);
             }
         }
     }
@@ -230,6 +298,11 @@ public final class CallSimulator implements AutoCloseable {
 
     private static String millis(long nanos) {
         return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+    }
+
+    /** Calls that had to be started again during set-up, by what the relay answered (e.g. {@code missed}). */
+    public Map<String, Integer> callSetupRetries() {
+        return Map.copyOf(setupRetries);
     }
 
     /** Error messages the relay sent the clients since {@link #start}, counted by code (should be empty). */

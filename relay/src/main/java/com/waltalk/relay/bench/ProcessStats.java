@@ -131,11 +131,6 @@ public final class ProcessStats {
         return statusKib(pid, "VmHWM:");
     }
 
-    /** Current resident set size ({@code VmRSS}) in KiB, or -1 if unknown. */
-    public static long rssKib(long pid) {
-        return statusKib(pid, "VmRSS:");
-    }
-
     /**
      * CPU use between two readings as a percentage of one core.
      *

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,8 @@ public final class RawCapacityProbe {
     static final int BATCH_ROWS = 64;
     static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(15);
     static final long SNAPSHOT_INTERVAL_MS = 1_000;
+    static final String KEEP_SETTING = "max_slot_wal_keep_size";
+    static final String PROBE_KEEP = "16GB";
     private static final String INSERT_VIDEO = "INSERT INTO video_frames "
             + "(sender, recipient, call_id, seq, capture_us, width, height, payload) VALUES (?,?,?,?,?,?,?,?)";
     private static final String INSERT_AUDIO = "INSERT INTO audio_frames "
@@ -56,8 +59,10 @@ public final class RawCapacityProbe {
      * Outcome of a probe.
      *
      * @param seconds           length of the write window
+     * @param rowsInserted      rows committed in the window
      * @param rowsPerSec        rows committed per second (both tables)
      * @param videoFramesPerSec video rows committed per second: the database's video capacity for this mix
+     * @param rowsDecoded       inserts decoded from the slot during the window
      * @param decodedRowsPerSec inserts decoded from the slot per second during the write window
      * @param catchUpMillis     how long after the writers stopped the consumer had decoded every row,
      *                          or -1 if it had not within the timeout
@@ -77,10 +82,19 @@ public final class RawCapacityProbe {
     public Result run(Duration duration) throws SQLException, InterruptedException, ProbeException {
         DatabaseEndpoint endpoint = database.endpoint();
         database.dropSlot(SLOT, 5_000);
+        // At raw speed (200-300 MB/s of WAL) a consumer a few seconds behind retains more than the
+        // relay's 1 GB max_slot_wal_keep_size, and a checkpoint would invalidate the probe's slot.
+        // This measures throughput, not retention: lift the bound while the probe runs.
+        String keep = database.setting(KEEP_SETTING);
+        database.applySettings(Map.of(KEEP_SETTING, PROBE_KEEP));
         database.createSlot(SLOT);
         Consumer consumer = null;
         try {
-            consumer = new Consumer(LogicalReplicationConnection.open(endpoint, SLOT, Relay.PUBLICATIONS));
+            try {
+                consumer = new Consumer(LogicalReplicationConnection.open(endpoint, SLOT, Relay.PUBLICATIONS));
+            } catch (SQLException e) {
+                throw new ProbeException("cannot open a replication stream from " + SLOT + ": " + e.getMessage());
+            }
             consumer.thread.start();
 
             AtomicLong rows = new AtomicLong();
@@ -135,6 +149,7 @@ public final class RawCapacityProbe {
                 consumer.stop();
             }
             database.dropSlot(SLOT, 5_000);
+            database.applySettings(Map.of(KEEP_SETTING, keep));
         }
     }
 
@@ -241,11 +256,20 @@ public final class RawCapacityProbe {
                 }
             } catch (SQLException e) {
                 if (running) {
-                    failure.compareAndSet(null, e.getMessage());
+                    failure.compareAndSet(null, describe(e));
                 }
             } catch (PgOutputException e) {
                 failure.compareAndSet(null, "undecodable pgoutput message: " + e.getMessage());
             }
+        }
+
+        /** The message and its causes' messages: pgjdbc wraps the socket error that says what happened. */
+        private static String describe(Throwable e) {
+            StringBuilder b = new StringBuilder(String.valueOf(e.getMessage()));
+            for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                b.append(" <- ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+            }
+            return b.toString();
         }
 
         /** When the most recent insert was decoded ({@link System#nanoTime()} scale). */
