@@ -1,5 +1,6 @@
 package com.waltalk.relay.calls;
 
+import com.waltalk.relay.RequestRefused;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,19 +19,6 @@ import javax.sql.DataSource;
  */
 public final class CallStore {
 
-    /** A transition that was refused; {@code code} is a protocol error code. */
-    public static final class CallRefused extends Exception {
-        private final String code;
-
-        public CallRefused(String code, String message) {
-            super(message);
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
-        }
-    }
 
     public static final String COLUMNS = "id, caller, callee, state, created_at, answered_at, ended_at, ended_by, "
             + "caller_video, caller_audio, callee_video, callee_audio";
@@ -49,20 +37,20 @@ public final class CallStore {
      * the latter two are final at once and stay as history.
      */
     /** Returns the new call's row, or null when the request accepted the callee's crossing call. */
-    public CallRecord start(String caller, String calleeName) throws SQLException, CallRefused {
+    public CallRecord start(String caller, String calleeName) throws SQLException, RequestRefused {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 String callee = lockUsers(c, caller, calleeName);
                 if (callee.equals(caller)) {
-                    throw new CallRefused("bad_field", "you cannot call yourself");
+                    throw new RequestRefused("bad_field", "you cannot call yourself");
                 }
                 if (acceptCrossedCall(c, caller, callee)) {
                     c.commit();
                     return null;
                 }
                 if (hasActiveCall(c, caller)) {
-                    throw new CallRefused("bad_call_state", "you are already in a call");
+                    throw new RequestRefused("bad_call_state", "you are already in a call");
                 }
                 String state;
                 if (hasActiveCall(c, callee)) {
@@ -86,7 +74,7 @@ public final class CallStore {
                 }
                 c.commit();
                 return call;
-            } catch (SQLException | CallRefused | RuntimeException e) {
+            } catch (SQLException | RequestRefused | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
@@ -104,7 +92,7 @@ public final class CallStore {
     }
 
     /** Locks both users' rows in a fixed order; returns the callee's canonical name. */
-    private static String lockUsers(Connection c, String caller, String callee) throws SQLException, CallRefused {
+    private static String lockUsers(Connection c, String caller, String callee) throws SQLException, RequestRefused {
         String canonicalCallee = null;
         try (PreparedStatement ps = c.prepareStatement("SELECT name FROM users WHERE lower(name) IN (lower(?), lower(?)) "
                 + "ORDER BY lower(name) FOR UPDATE")) {
@@ -120,7 +108,7 @@ public final class CallStore {
             }
         }
         if (canonicalCallee == null) {
-            throw new CallRefused("unknown_peer", "no such user: " + callee);
+            throw new RequestRefused("unknown_peer", "no such user: " + callee);
         }
         return canonicalCallee;
     }
@@ -146,13 +134,13 @@ public final class CallStore {
     }
 
     /** The callee accepts a ringing call. */
-    public void accept(long callId, String user) throws SQLException, CallRefused {
+    public void accept(long callId, String user) throws SQLException, RequestRefused {
         transition(callId, user, "UPDATE calls SET state = 'accepted', answered_at = now() "
                 + "WHERE id = ? AND callee = ? AND state = 'ringing'", "only the callee can accept a ringing call");
     }
 
     /** The callee declines a ringing call. */
-    public void decline(long callId, String user) throws SQLException, CallRefused {
+    public void decline(long callId, String user) throws SQLException, RequestRefused {
         transition(callId, user, "UPDATE calls SET state = 'declined', ended_at = now(), ended_by = callee "
                 + "WHERE id = ? AND callee = ? AND state = 'ringing'", "only the callee can decline a ringing call");
     }
@@ -161,7 +149,7 @@ public final class CallStore {
      * Hangs up: the caller of a ringing call cancels it, the callee of a ringing call declines it,
      * either party of an accepted call ends it.
      */
-    public void hangup(long callId, String user) throws SQLException, CallRefused {
+    public void hangup(long callId, String user) throws SQLException, RequestRefused {
         inTransaction(user, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE calls SET "
                     + "state = CASE WHEN state = 'accepted' THEN 'ended' "
@@ -181,7 +169,7 @@ public final class CallStore {
     }
 
     /** A party switches its camera or microphone; the peer learns it from the call row. */
-    public void setMedia(long callId, String user, boolean video, boolean audio) throws SQLException, CallRefused {
+    public void setMedia(long callId, String user, boolean video, boolean audio) throws SQLException, RequestRefused {
         inTransaction(user, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE calls SET "
                     + "caller_video = CASE WHEN caller = ? THEN ? ELSE caller_video END, "
@@ -207,7 +195,7 @@ public final class CallStore {
         });
     }
 
-    private void transition(long callId, String user, String sql, String refusal) throws SQLException, CallRefused {
+    private void transition(long callId, String user, String sql, String refusal) throws SQLException, RequestRefused {
         inTransaction(user, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, callId);
@@ -220,7 +208,7 @@ public final class CallStore {
     }
 
     private interface CallAction {
-        void run(Connection c) throws SQLException, CallRefused;
+        void run(Connection c) throws SQLException, RequestRefused;
     }
 
     /**
@@ -235,7 +223,7 @@ public final class CallStore {
      * exactly that window; the next statement takes a new snapshot, which sees the call. Updates of
      * existing rows need no such fence: they wait for the row's lock themselves.
      */
-    private void inTransaction(String user, CallAction action) throws SQLException, CallRefused {
+    private void inTransaction(String user, CallAction action) throws SQLException, RequestRefused {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -246,7 +234,7 @@ public final class CallStore {
                 }
                 action.run(c);
                 c.commit();
-            } catch (SQLException | CallRefused | RuntimeException e) {
+            } catch (SQLException | RequestRefused | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
@@ -255,16 +243,16 @@ public final class CallStore {
 
     /** Turns "0 rows updated" into the right error: not your call (or none) vs wrong state. */
     private static void explainRefusal(Connection c, long callId, String user, String refusal)
-            throws SQLException, CallRefused {
+            throws SQLException, RequestRefused {
         try (PreparedStatement ps = c.prepareStatement("SELECT state FROM calls WHERE id = ? AND (caller = ? OR callee = ?)")) {
             ps.setLong(1, callId);
             ps.setString(2, user);
             ps.setString(3, user);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new CallRefused("unknown_call", "no call " + callId + " of yours");
+                    throw new RequestRefused("unknown_call", "no call " + callId + " of yours");
                 }
-                throw new CallRefused("bad_call_state", refusal + " (call " + callId + " is " + rs.getString(1) + ")");
+                throw new RequestRefused("bad_call_state", refusal + " (call " + callId + " is " + rs.getString(1) + ")");
             }
         }
     }

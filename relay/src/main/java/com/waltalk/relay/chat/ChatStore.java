@@ -2,6 +2,7 @@ package com.waltalk.relay.chat;
 
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.replication.TransactionSnapshot;
+import com.waltalk.relay.RequestRefused;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,19 +17,6 @@ import javax.sql.DataSource;
  */
 public final class ChatStore {
 
-    /** A message that was refused; {@code code} is a protocol error code. */
-    public static final class ChatRefused extends Exception {
-        private final String code;
-
-        public ChatRefused(String code, String message) {
-            super(message);
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
-        }
-    }
 
     /** History as of a snapshot, to be stitched to the stream (see {@link TransactionSnapshot}). */
     public record History(TransactionSnapshot snapshot, List<ChatRecord> messages) {
@@ -45,7 +33,7 @@ public final class ChatStore {
      * delivered once). The recipient must be a registered user; its canonical spelling is used.
      */
     public void send(String sender, String recipient, String body, String clientMsgId)
-            throws SQLException, ChatRefused {
+            throws SQLException, RequestRefused {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO chat_messages (sender, recipient, body, client_msg_id) "
                      + "SELECT ?, u.name, ?, ? FROM users u WHERE lower(u.name) = lower(?) "
@@ -61,7 +49,7 @@ public final class ChatStore {
                 }
             }
             if (clientMsgId == null || !exists(c, sender, clientMsgId)) {
-                throw new ChatRefused("unknown_peer", "no such user: " + recipient);
+                throw new RequestRefused("unknown_peer", "no such user: " + recipient);
             }
         }
     }

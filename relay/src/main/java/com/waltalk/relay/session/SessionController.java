@@ -24,6 +24,7 @@ import com.waltalk.protocol.control.Welcome;
 import com.waltalk.protocol.media.MediaCodec;
 import com.waltalk.protocol.media.MediaFrame;
 import com.waltalk.protocol.media.MediaKind;
+import com.waltalk.relay.RequestRefused;
 import com.waltalk.relay.accounts.AccountService;
 import com.waltalk.relay.accounts.SignInResult;
 import com.waltalk.relay.calls.CallRecord;
@@ -270,8 +271,8 @@ public final class SessionController {
             onWorker(session, () -> {
                 try {
                     s.calls().setMedia(media.callId(), user, media.videoOn(), media.audioOn());
-                } catch (CallStore.CallRefused endedMeanwhile) {
-                    throw new CallStore.CallRefused(ErrorCode.NOT_IN_CALL.wire(), endedMeanwhile.getMessage());
+                } catch (RequestRefused endedMeanwhile) {
+                    throw new RequestRefused(ErrorCode.NOT_IN_CALL.wire(), endedMeanwhile.getMessage());
                 }
             });
         } else if (message instanceof SignOut) {
@@ -282,7 +283,7 @@ public final class SessionController {
                     if (active != null) {
                         try {
                             s.calls().hangup(active.id(), user);
-                        } catch (CallStore.CallRefused alreadyOver) {
+                        } catch (RequestRefused alreadyOver) {
                             // ended meanwhile
                         }
                     }
@@ -308,10 +309,7 @@ public final class SessionController {
         session.worker().execute(() -> {
             try {
                 action.run();
-            } catch (CallStore.CallRefused e) {
-                send(session, ErrorMessage.of(ErrorCode.fromWire(e.code()).orElse(ErrorCode.BAD_FIELD),
-                        e.getMessage(), false));
-            } catch (ChatStore.ChatRefused e) {
+            } catch (RequestRefused e) {
                 send(session, ErrorMessage.of(ErrorCode.fromWire(e.code()).orElse(ErrorCode.BAD_FIELD),
                         e.getMessage(), false));
             } catch (SQLException e) {
