@@ -158,7 +158,8 @@ class TlsTest {
             byte[] reply = readSome(s.getInputStream());
             assertThat(new String(reply, StandardCharsets.ISO_8859_1)).doesNotContain("101");
         }
-        assertThat(relay.sessions().size()).isEqualTo(before);
+        // sessions of earlier tests may still be closing; what matters is that none was added
+        assertThat(relay.sessions().size()).isLessThanOrEqualTo(before);
     }
 
     private static byte[] readSome(InputStream in) {
