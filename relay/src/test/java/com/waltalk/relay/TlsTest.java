@@ -134,7 +134,7 @@ class TlsTest {
                     .hasMessageContaining("could not connect")
                     .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("PKIX", "certification path"));
         }
-        assertThat(relay.sessions().size()).isEqualTo(before);
+        assertThat(relay.sessions().size()).as("no session added").isLessThanOrEqualTo(before);
         // clients that gave up on the handshake must not take the server down with them
         try (SimulatedClient after = SimulatedClient.signIn(relay.webSocketUri(), "tls_after", trustRelay)) {
             assertThat(after.isOpen()).isTrue();
