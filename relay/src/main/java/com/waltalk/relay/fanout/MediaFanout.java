@@ -95,11 +95,11 @@ public final class MediaFanout implements ChangeHandler {
             frame.put(payload.duplicate());
             frame.flip();
             OutboundQueue out = target.outbound();
+            delivered.incrementAndGet(); // counted before the hand-off, so a reader never sees the frame first
             boolean congested = video ? out.offerVideo(sender, frame) : out.offerAudio(frame);
             if (congested) {
                 drainScheduler.congested(out);
             }
-            delivered.incrementAndGet();
         } catch (PgOutputException | RuntimeException e) {
             // A row written by something other than a relay; never let it stop the stream.
             invalid.incrementAndGet();
