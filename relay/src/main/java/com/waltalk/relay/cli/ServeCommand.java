@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code relay serve}: runs the relay until SIGTERM/SIGINT. */
@@ -29,23 +30,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "HTTP address for /healthz (env WALTALK_HTTP, default ${DEFAULT-VALUE})")
     InetSocketAddress http;
 
-    @Option(names = "--db", defaultValue = "${env:WALTALK_DB_URL}",
-            description = "JDBC URL of an external PostgreSQL, e.g. jdbc:postgresql://db:5432/waltalk "
-                    + "(env WALTALK_DB_URL; default: embedded PostgreSQL)")
-    String dbUrl;
-
-    @Option(names = "--db-user", defaultValue = "${env:WALTALK_DB_USER}",
-            description = "database user (env WALTALK_DB_USER)")
-    String dbUser;
-
-    @Option(names = "--db-password-env", defaultValue = "WALTALK_DB_PASSWORD",
-            description = "name of the environment variable holding the database password (default ${DEFAULT-VALUE}); "
-                    + "never pass passwords on the command line")
-    String dbPasswordEnv;
-
-    @Option(names = "--data-dir", defaultValue = "${env:WALTALK_DATA_DIR:-${sys:user.home}/.waltalk/relay/pgdata}",
-            description = "data directory of the embedded PostgreSQL (env WALTALK_DATA_DIR, default ${DEFAULT-VALUE})")
-    Path dataDir;
+    @Mixin
+    DatabaseOptions db;
 
     @Option(names = "--relay-id", defaultValue = "${env:WALTALK_RELAY_ID:-main}",
             description = "this relay's id, unique per database; names its replication slot "
@@ -66,11 +52,6 @@ public final class ServeCommand implements Callable<Integer> {
             description = "database connections writing media (env WALTALK_WRITERS, default ${DEFAULT-VALUE})")
     int writers;
 
-    @Option(names = "--max-slot-wal-keep", defaultValue = "${env:WALTALK_MAX_SLOT_WAL_KEEP:-1GB}",
-            description = "embedded database only: WAL a stopped relay's slot may retain "
-                    + "(env WALTALK_MAX_SLOT_WAL_KEEP, default ${DEFAULT-VALUE})")
-    String maxSlotWalKeep;
-
     enum Registration { open, closed }
 
     @Option(names = "--registration", defaultValue = "${env:WALTALK_REGISTRATION:-open}",
@@ -87,8 +68,8 @@ public final class ServeCommand implements Callable<Integer> {
     String tlsPasswordEnv;
 
     RelaySettings settings() {
-        return new RelaySettings(listen, http, dbUrl, dbUser, System.getenv(dbPasswordEnv), dataDir, relayId,
-                mediaTtl, cleanupInterval, writers, maxSlotWalKeep, registration == Registration.open,
+        return new RelaySettings(listen, http, db.dbUrl, db.dbUser, System.getenv(db.dbPasswordEnv), db.dataDir,
+                relayId, mediaTtl, cleanupInterval, writers, db.maxSlotWalKeep, registration == Registration.open,
                 tlsKeystore, tlsKeystore == null ? null : System.getenv(tlsPasswordEnv), RelaySettings.Timeouts.DEFAULT);
     }
 

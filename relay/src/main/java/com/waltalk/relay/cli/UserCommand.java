@@ -17,7 +17,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -66,32 +65,6 @@ public final class UserCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** How to reach the database; the same options and environment variables as {@code relay serve}. */
-    static final class DatabaseOptions {
-        @Option(names = "--db", defaultValue = "${env:WALTALK_DB_URL}",
-                description = "JDBC URL of an external PostgreSQL (env WALTALK_DB_URL; default: embedded PostgreSQL)")
-        String dbUrl;
-
-        @Option(names = "--db-user", defaultValue = "${env:WALTALK_DB_USER}",
-                description = "database user (env WALTALK_DB_USER)")
-        String dbUser;
-
-        @Option(names = "--db-password-env", defaultValue = "WALTALK_DB_PASSWORD",
-                description = "name of the environment variable holding the database password (default ${DEFAULT-VALUE})")
-        String dbPasswordEnv;
-
-        @Option(names = "--data-dir", defaultValue = "${env:WALTALK_DATA_DIR:-${sys:user.home}/.waltalk/relay/pgdata}",
-                description = "data directory of the embedded PostgreSQL (env WALTALK_DATA_DIR, default ${DEFAULT-VALUE})")
-        Path dataDir;
-
-        // Must match the relay's: the server runs with it while this command does, and a smaller
-        // value could invalidate the stopped relay's slot.
-        @Option(names = "--max-slot-wal-keep", defaultValue = "${env:WALTALK_MAX_SLOT_WAL_KEEP:-1GB}",
-                description = "embedded database only: as for relay serve (env WALTALK_MAX_SLOT_WAL_KEEP, "
-                        + "default ${DEFAULT-VALUE})")
-        String maxSlotWalKeep;
     }
 
     /** An expected failure: its message is the whole report. */
