@@ -121,9 +121,14 @@ class MalformedInputTest {
             ErrorMessage last = null;
             int sent = 0;
             while (abuser.isOpen() && sent < 100 && (last == null || !last.fatal())) {
-                byte[] junk = new byte[1 + random.nextInt(2000)];
+                byte[] junk = new byte[3 + random.nextInt(2000)];
                 random.nextBytes(junk);
-                junk[0] = 1; // looks like version 1, so the header is actually parsed
+                // version 1 and a known kind, so the header is parsed; a non-zero flags byte makes sure the frame
+                // can never be valid by chance (valid-looking media outside a call is answered only once a
+                // second, which FuzzTest covers)
+                junk[0] = 1;
+                junk[1] = 1;
+                junk[2] = (byte) 0x80;
                 abuser.sendRaw(ByteBuffer.wrap(junk));
                 sent++;
                 last = abuser.nextError(Duration.ofSeconds(5));
