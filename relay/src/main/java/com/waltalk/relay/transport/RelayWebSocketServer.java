@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
         t.setDaemon(true);
         return t;
     });
+    private final LingeringCloser lingeringCloser;
     private volatile Exception startFailure;
 
     public RelayWebSocketServer(InetSocketAddress address, SessionController controller, long signInTimeoutMillis) {
@@ -55,6 +57,12 @@ public final class RelayWebSocketServer extends WebSocketServer {
         setTcpNoDelay(true); // 30 KB frames at 15 fps: Nagle would only add latency
         setReuseAddr(true);
         setConnectionLostTimeout(30);
+        try {
+            lingeringCloser = new LingeringCloser();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot open a selector", e);
+        }
+        setWebSocketFactory(new LingeringCloseFactory(new DefaultWebSocketServerFactory(), lingeringCloser));
     }
 
     /** Starts the selector thread and waits until the port is bound. */
@@ -144,7 +152,8 @@ public final class RelayWebSocketServer extends WebSocketServer {
         if (loader != null) {
             loader.setClassAssertionStatus("org.java_websocket.SSLSocketChannel2", false);
         }
-        setWebSocketFactory(new org.java_websocket.server.DefaultSSLWebSocketServerFactory(context));
+        setWebSocketFactory(new LingeringCloseFactory(
+                new org.java_websocket.server.DefaultSSLWebSocketServerFactory(context), lingeringCloser));
     }
 
     /** The bound port (useful when listening on port 0). */
@@ -162,5 +171,6 @@ public final class RelayWebSocketServer extends WebSocketServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        lingeringCloser.close();
     }
 }

@@ -1,0 +1,74 @@
+package com.waltalk.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.waltalk.protocol.control.Ping;
+import com.waltalk.relay.bench.SimulatedClient;
+import com.waltalk.relay.config.RelaySettings;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A client the relay closes while that client is still sending must still receive the close frame and
+ * its reason. Closing a socket with unread input makes the kernel reset the connection, and the reset
+ * throws away what the client had received but not read yet — so without the relay's lingering close
+ * the client sees 1006 (abnormal closure) instead of the code the relay sent.
+ */
+class CloseReasonTest {
+
+    private static final Duration T = Duration.ofSeconds(10);
+
+    @TempDir
+    static Path dataDir;
+    static Relay relay;
+
+    @BeforeAll
+    static void startRelay() throws Exception {
+        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "close_reason_test"));
+    }
+
+    @AfterAll
+    static void stopRelay() {
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    @Test
+    void aClientFloodingUntilItIsClosedStillReadsPolicyViolation() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            try (SimulatedClient c = SimulatedClient.signIn(relay.webSocketUri(), "flooder" + round)) {
+                try {
+                    for (int i = 0; c.isOpen(); i++) {
+                        c.sendControl(new Ping(i));
+                    }
+                } catch (WebsocketNotConnectedException closedWhileSending) {
+                    // expected: the relay closed us mid-flood
+                }
+                assertThat(c.awaitClosed(T)).isTrue();
+                assertThat(c.closeCode()).as("round %d close code", round).isEqualTo(1008);
+            }
+        }
+    }
+
+    @Test
+    void aClientSendingAHugeMessageStillReadsTooBig() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            try (SimulatedClient c = SimulatedClient.signIn(relay.webSocketUri(), "huge" + round)) {
+                try {
+                    c.sendRaw(ByteBuffer.wrap(new byte[16 * 1024 * 1024]));
+                } catch (WebsocketNotConnectedException closedWhileSending) {
+                    // acceptable: the close arrived first
+                }
+                assertThat(c.awaitClosed(T)).isTrue();
+                assertThat(c.closeCode()).as("round %d close code", round).isEqualTo(1009);
+            }
+        }
+    }
+}
