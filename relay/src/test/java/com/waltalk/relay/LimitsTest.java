@@ -299,6 +299,31 @@ class LimitsTest {
     }
 
     /** Reads server frames (unmasked, short) up to a close frame; returns its code, or -1 on EOF. */
+    /** RFC 6455 section 5.1: a server must close the connection when a client sends an unmasked frame. */
+    @Test
+    void anUnmaskedClientFrameIsAProtocolErrorClosed1002() throws Exception {
+        InetSocketAddress a = relay.webSocketAddress();
+        try (Socket s = new Socket(a.getAddress(), a.getPort())) {
+            s.setSoTimeout(5_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            StringBuilder headers = new StringBuilder();
+            while (!headers.toString().endsWith("\r\n\r\n")) {
+                headers.append((char) in.read());
+            }
+            assertThat(headers.toString()).startsWith("HTTP/1.1 101");
+            byte[] hello = "{\"type\":\"hello\",\"protocol\":1,\"client\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+            out.write(0x81);
+            out.write(hello.length); // no mask bit
+            out.write(hello);
+            out.flush();
+            assertThat(closeFrameCode(in)).isEqualTo(1002);
+        }
+    }
+
     private static int closeFrameCode(InputStream in) throws java.io.IOException {
         while (true) {
             int b0 = in.read();

@@ -325,7 +325,7 @@ public final class SimulatedClient implements AutoCloseable {
         volatile boolean paused;
 
         Socket(URI uri) {
-            super(uri);
+            super(uri, new WordMaskingClientDraft());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package com.waltalk.relay.transport;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
@@ -19,17 +20,24 @@ import org.java_websocket.protocols.Protocol;
  * fragment only: a client that keeps sending non-final continuation frames is buffered without limit,
  * until an OutOfMemoryError stops the whole server. Here every fragment is counted and the connection
  * is closed with 1009 as soon as the message passes {@code maxMessageBytes}, as a whole message would be.
+ * Client frames are unmasked word-wise by a {@link ClientFrameUnmasker} before parsing (and must be masked).
  *
  * <p>One instance per connection ({@link #copyInstance}); used by that connection's reading thread only.
  */
 final class BoundedDraft extends Draft_6455 {
 
     private final int maxMessageBytes;
+    private final ClientFrameUnmasker unmasker = new ClientFrameUnmasker();
     private long messageBytes;
 
     BoundedDraft(int maxMessageBytes) {
         super(List.<IExtension>of(), List.<IProtocol>of(new Protocol("")), maxMessageBytes);
         this.maxMessageBytes = maxMessageBytes;
+    }
+
+    @Override
+    public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
+        return super.translateFrame(unmasker.unmask(buffer));
     }
 
     @Override
