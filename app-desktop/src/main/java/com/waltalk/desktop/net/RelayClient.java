@@ -64,7 +64,7 @@ public final class RelayClient implements AutoCloseable {
         void connectionLost();
     }
 
-    private enum Phase { CONNECTING, AWAIT_WELCOME, AWAIT_SIGNED_IN, READY }
+    private enum Phase { CONNECTING, AWAIT_WELCOME, AWAIT_SIGNED_IN, READY, SIGNING_OUT }
 
     private final ScheduledExecutorService events;
     private final ExecutorService connector;
@@ -81,6 +81,7 @@ public final class RelayClient implements AutoCloseable {
     private RelayEndpoint endpoint;
     private Authentication auth;
     private CompletableFuture<SignedIn> pendingSignIn;
+    private CompletableFuture<Void> signOutDone;
     private RelayConnection connection;
     private Phase phase;
     private long helloSentMicros;
@@ -165,12 +166,26 @@ public final class RelayClient implements AutoCloseable {
     public CompletableFuture<Void> signOut() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         events.execute(() -> {
-            if (phase == Phase.READY && connection != null) {
-                connection.send(new SignOut());
+            RelayConnection c = phase == Phase.READY ? connection : null;
+            if (c == null || !c.send(new SignOut())) {
+                stopCurrent(false);
+                setState(LinkState.SIGNED_OUT, null, 0, 0);
+                done.complete(null);
+                return;
             }
-            stopCurrent(true); // flushes the sign_out, then closes, on the connector thread
+            // the relay revokes the token, hangs up, then closes (1000): wait for that, briefly
+            cancel(retryTask);
+            cancel(pingTask);
+            ready = null;
+            phase = Phase.SIGNING_OUT;
+            signOutDone = done;
+            answerTimeout = events.schedule(() -> {
+                if (connection == c && phase == Phase.SIGNING_OUT) {
+                    finishSignOut();
+                }
+            }, 3, TimeUnit.SECONDS);
+            listener.connectionLost();
             setState(LinkState.SIGNED_OUT, null, 0, 0);
-            connector.execute(() -> done.complete(null));
         });
         return done;
     }
@@ -343,6 +358,10 @@ public final class RelayClient implements AutoCloseable {
         if (c != connection) {
             return;
         }
+        if (phase == Phase.SIGNING_OUT) {
+            finishSignOut();
+            return;
+        }
         Failure failure = closeFailure(code, reason);
         if (phase == Phase.READY) {
             dropConnection();
@@ -412,6 +431,15 @@ public final class RelayClient implements AutoCloseable {
         }, delay, TimeUnit.MILLISECONDS);
     }
 
+    private void finishSignOut() {
+        dropConnection();
+        CompletableFuture<Void> f = signOutDone;
+        signOutDone = null;
+        if (f != null) {
+            f.complete(null);
+        }
+    }
+
     /** Forgets the current connection (aborting it) and its timers. */
     private void dropConnection() {
         cancel(answerTimeout);
@@ -443,6 +471,10 @@ public final class RelayClient implements AutoCloseable {
         }
         if (wasReady) {
             listener.connectionLost();
+        }
+        if (signOutDone != null) {
+            signOutDone.complete(null);
+            signOutDone = null;
         }
         if (pendingSignIn != null) {
             pendingSignIn.completeExceptionally(new FailureException(Failure.of(FailureKind.NOT_SIGNED_IN,
