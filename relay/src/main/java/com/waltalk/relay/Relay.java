@@ -10,6 +10,8 @@ import com.waltalk.relay.db.EmbeddedDatabase;
 import com.waltalk.relay.fanout.DrainScheduler;
 import com.waltalk.relay.fanout.MediaFanout;
 import com.waltalk.relay.health.HealthServer;
+import com.waltalk.relay.metrics.RelayMetrics;
+import com.waltalk.relay.metrics.SlotStatsProbe;
 import com.waltalk.relay.ingest.MediaTtlCleaner;
 import com.waltalk.relay.ingest.MediaWriter;
 import com.waltalk.relay.accounts.AccountService;
@@ -68,6 +70,7 @@ public final class Relay implements AutoCloseable {
     private Housekeeping housekeeping;
     private RelayWebSocketServer webSocket;
     private HealthServer health;
+    private RelayMetrics metrics;
     private volatile boolean closed;
 
     private Relay(RelaySettings settings) {
@@ -162,9 +165,10 @@ public final class Relay implements AutoCloseable {
         ExecutorService passwordChecks = Executors.newFixedThreadPool(
                 Math.max(1, Runtime.getRuntime().availableProcessors() / 2), daemonThreads("password-check"));
         closeables.push(passwordChecks::shutdownNow);
+        ChatStore chat = new ChatStore(database.pool());
         controller = new SessionController(new SessionController.Services(settings.relayId(),
                 settings.registrationOpen(), sessions, state, notifications, writer,
-                AccountService.withDefaults(database.pool()), presence, calls, new ChatStore(database.pool()),
+                AccountService.withDefaults(database.pool()), presence, calls, chat,
                 workers, passwordChecks));
         webSocket = new RelayWebSocketServer(settings.listen(), controller, settings.timeouts().signIn().toMillis());
         if (tls != null) {
@@ -173,7 +177,12 @@ public final class Relay implements AutoCloseable {
         closeables.push(webSocket::shutdown);
         webSocket.startAndAwait();
 
-        health = new HealthServer(settings.httpListen(), this::healthStatus);
+        RelayWebSocketServer server = webSocket;
+        metrics = RelayMetrics.create(settings.relayId(), settings.slotName(), version(),
+                () -> server.getConnections().size(), sessions, controller, writer, fanout, cleaner, replication,
+                state, chat, new SlotStatsProbe(database.pool(), RelayMetrics.SLOT_PROBE_INTERVAL));
+        closeables.push(metrics);
+        health = new HealthServer(settings.httpListen(), this::healthStatus, metrics::scrape);
         closeables.push(health);
         health.start();
 
@@ -209,6 +218,16 @@ public final class Relay implements AutoCloseable {
         json.put("framesDelivered", fanout == null ? 0 : fanout.delivered());
         json.put("rowsWritten", writer == null ? 0 : writer.rowsWritten());
         return new HealthServer.Status(streaming, json.toString());
+    }
+
+    private static String version() {
+        String v = Relay.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** The relay's metrics (also served at {@code /metrics} on the health port). */
+    public RelayMetrics metrics() {
+        return metrics;
     }
 
     public InetSocketAddress webSocketAddress() {

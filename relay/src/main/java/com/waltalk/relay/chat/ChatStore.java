@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +24,7 @@ public final class ChatStore {
     }
 
     private final DataSource dataSource;
+    private final AtomicLong stored = new AtomicLong();
 
     public ChatStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -45,6 +47,7 @@ public final class ChatStore {
             ps.setString(4, recipient);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
+                    stored.incrementAndGet();
                     return;
                 }
             }
@@ -52,6 +55,11 @@ public final class ChatStore {
                 throw new RequestRefused("unknown_peer", "no such user: " + recipient);
             }
         }
+    }
+
+    /** Messages stored through this instance (resends that were ignored do not count). */
+    public long messagesStored() {
+        return stored.get();
     }
 
     private static boolean exists(Connection c, String sender, String clientMsgId) throws SQLException {

@@ -34,7 +34,8 @@ public final class MediaFanout implements ChangeHandler {
     private final SessionRegistry sessions;
     private final LiveState state;
     private final DrainScheduler drainScheduler;
-    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong deliveredVideo = new AtomicLong();
+    private final AtomicLong deliveredAudio = new AtomicLong();
     private final AtomicLong unroutable = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
     private final AtomicLong invalid = new AtomicLong();
@@ -95,7 +96,7 @@ public final class MediaFanout implements ChangeHandler {
             frame.put(payload.duplicate());
             frame.flip();
             OutboundQueue out = target.outbound();
-            delivered.incrementAndGet(); // counted before the hand-off, so a reader never sees the frame first
+            (video ? deliveredVideo : deliveredAudio).incrementAndGet(); // counted before the hand-off, so a reader never sees the frame first
             boolean congested = video ? out.offerVideo(sender, frame) : out.offerAudio(frame);
             if (congested) {
                 drainScheduler.congested(out);
@@ -123,7 +124,17 @@ public final class MediaFanout implements ChangeHandler {
     }
 
     public long delivered() {
-        return delivered.get();
+        return deliveredVideo.get() + deliveredAudio.get();
+    }
+
+    /** Video frames handed to a recipient's queue. */
+    public long deliveredVideo() {
+        return deliveredVideo.get();
+    }
+
+    /** Audio packets handed to a recipient's queue. */
+    public long deliveredAudio() {
+        return deliveredAudio.get();
     }
 
     public long unroutable() {

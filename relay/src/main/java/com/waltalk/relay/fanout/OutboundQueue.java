@@ -34,6 +34,7 @@ public final class OutboundQueue {
     public static final int CLOSE_TOO_SLOW = 4001;
 
     private final ClientChannel channel;
+    private final OutboundStats stats;
     private final ArrayDeque<Object> reliable = new ArrayDeque<>();
     private final Map<String, ByteBuffer> heldVideo = new LinkedHashMap<>();
     private long reliableBytes;
@@ -43,7 +44,13 @@ public final class OutboundQueue {
     private boolean overflowed;
 
     public OutboundQueue(ClientChannel channel) {
+        this(channel, new OutboundStats());
+    }
+
+    /** A queue that also adds its drops and disconnects to relay-wide {@code stats}. */
+    public OutboundQueue(ClientChannel channel, OutboundStats stats) {
         this.channel = channel;
+        this.stats = stats;
     }
 
     /** Offers a video frame from {@code sender}; returns true if the client is congested afterwards. */
@@ -55,11 +62,13 @@ public final class OutboundQueue {
         ByteBuffer replaced = heldVideo.remove(sender);
         if (replaced != null) {
             videoDropped++;
+            stats.videoDropped();
         } else if (heldVideo.size() >= MAX_VIDEO_SENDERS) {
             Iterator<ByteBuffer> oldest = heldVideo.values().iterator();
             oldest.next();
             oldest.remove();
             videoDropped++;
+            stats.videoDropped();
         }
         heldVideo.put(sender, frame);
         return drain();
@@ -87,6 +96,7 @@ public final class OutboundQueue {
         reliableBytes += size;
         if (reliableBytes > MAX_PENDING_RELIABLE) {
             overflowed = true;
+            stats.slowDisconnect();
             reliable.clear();
             heldVideo.clear();
             reliableBytes = 0;

@@ -49,6 +49,7 @@ public final class ReplicationService implements AutoCloseable {
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
+    private final AtomicLong streamsOpened = new AtomicLong();
     private volatile long acknowledgedLsn;
 
     public ReplicationService(DatabaseEndpoint endpoint, String slotName, List<String> publications,
@@ -97,6 +98,11 @@ public final class ReplicationService implements AutoCloseable {
         return decodeErrors.get();
     }
 
+    /** Times the stream was re-established after the first connection was lost. */
+    public long reconnects() {
+        return Math.max(0, streamsOpened.get() - 1);
+    }
+
     private void run() {
         long backoffMs = 200;
         while (running) {
@@ -106,6 +112,7 @@ public final class ReplicationService implements AutoCloseable {
                 LogicalReplicationConnection conn = LogicalReplicationConnection.open(endpoint, slotName, publications);
                 current = conn;
                 connected = true;
+                streamsOpened.incrementAndGet();
                 firstConnect.countDown();
                 if (backoffMs > 200) {
                     log.info("replication stream from slot {} re-established", slotName);

@@ -3,6 +3,7 @@ package com.waltalk.relay.session;
 import com.waltalk.relay.accounts.ConnectionAttempts;
 import com.waltalk.relay.fanout.ClientChannel;
 import com.waltalk.relay.fanout.OutboundQueue;
+import com.waltalk.relay.fanout.OutboundStats;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,8 +42,13 @@ public final class ClientSession {
     private long lastMediaRateNoticeNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
     public ClientSession(ClientChannel channel, String remoteAddress, Executor workers) {
+        this(channel, remoteAddress, workers, new OutboundStats());
+    }
+
+    /** A session whose outbound queue adds its drops to relay-wide {@code outboundStats}. */
+    public ClientSession(ClientChannel channel, String remoteAddress, Executor workers, OutboundStats outboundStats) {
         this.channel = channel;
-        this.outbound = new OutboundQueue(channel);
+        this.outbound = new OutboundQueue(channel, outboundStats);
         this.remoteAddress = remoteAddress;
         this.worker = new SerialExecutor(workers);
         this.chat = new ChatFeed(outbound);

@@ -30,6 +30,7 @@ import com.waltalk.relay.accounts.SignInResult;
 import com.waltalk.relay.calls.CallRecord;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.chat.ChatStore;
+import com.waltalk.relay.fanout.OutboundStats;
 import com.waltalk.relay.ingest.InboundMedia;
 import com.waltalk.relay.ingest.MediaWriter;
 import com.waltalk.relay.presence.PresenceStore;
@@ -80,7 +81,9 @@ public final class SessionController {
     static final long SIGN_IN_QUEUE_SECONDS = 5;
 
     private final Services s;
-    private final AtomicLong framesAccepted = new AtomicLong();
+    private final AtomicLong videoAccepted = new AtomicLong();
+    private final AtomicLong audioAccepted = new AtomicLong();
+    private final OutboundStats outboundStats = new OutboundStats();
     private final AtomicLong framesRejected = new AtomicLong();
 
     public SessionController(Services services) {
@@ -90,7 +93,7 @@ public final class SessionController {
 
     /** A new connection; {@code channel} belongs to the transport. */
     public ClientSession open(com.waltalk.relay.fanout.ClientChannel channel, String remoteAddress) {
-        return new ClientSession(channel, remoteAddress, s.workers());
+        return new ClientSession(channel, remoteAddress, s.workers(), outboundStats);
     }
 
     public void onText(ClientSession session, String text) {
@@ -363,7 +366,7 @@ public final class SessionController {
         // The sender is the relay's stamp: the signed-in user of this connection.
         InboundMedia media = new InboundMedia(user, header, frame.payload(), receivedNanos);
         if (s.writer().submit(session.id(), media)) {
-            framesAccepted.incrementAndGet();
+            (header.kind() == MediaKind.VIDEO_JPEG ? videoAccepted : audioAccepted).incrementAndGet();
         } else if (session.shouldNotifyOverload(OVERLOAD_NOTICE_NANOS)) {
             send(session, ErrorMessage.of(ErrorCode.OVERLOADED, "relay is overloaded: media frames are being dropped",
                     false));
@@ -422,7 +425,22 @@ public final class SessionController {
     }
 
     public long framesAccepted() {
-        return framesAccepted.get();
+        return videoAccepted.get() + audioAccepted.get();
+    }
+
+    /** Video frames accepted from clients and queued for the database. */
+    public long videoFramesAccepted() {
+        return videoAccepted.get();
+    }
+
+    /** Audio packets accepted from clients and queued for the database. */
+    public long audioFramesAccepted() {
+        return audioAccepted.get();
+    }
+
+    /** What every client's outbound queue had to drop, relay-wide. */
+    public OutboundStats outboundStats() {
+        return outboundStats;
     }
 
     public long framesRejected() {
