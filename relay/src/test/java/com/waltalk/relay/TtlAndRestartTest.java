@@ -42,14 +42,16 @@ class TtlAndRestartTest {
                     maxRows = Math.max(maxRows, rows(relay));
                 }
             }
-            // rows live at most TTL + interval (+ slack): 1.5 s at ~90 rows/s ≈ 135 rows — never all 450+
+            // rows live at most TTL + one partition second + interval: 2.5 s at ~90 rows/s ≈ 225 rows,
+            // never all 450+
+            assertThat(relay.cleaner().truncating()).isTrue();
             assertThat(maxRows).isPositive().isLessThan(300);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (rows(relay) > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             assertThat(rows(relay)).isZero();
-            assertThat(relay.cleaner().deletedRows()).isGreaterThan(seq);
+            assertThat(relay.cleaner().truncations()).isGreaterThanOrEqualTo(5);
         }
     }
 

@@ -87,7 +87,9 @@ final class RelayMeters implements MeterBinder {
         Gauge.builder("waltalk.media.writer.queued", w, MediaWriter::queuedBytes).baseUnit("bytes")
                 .description("media bytes waiting to be inserted").register(r);
         FunctionCounter.builder("waltalk.media.rows.deleted", s.cleaner(), MediaTtlCleaner::deletedRows)
-                .description("media rows deleted after their TTL").register(r);
+                .description("media rows deleted after their TTL (only when the TTL is too long for the partition ring)").register(r);
+        FunctionCounter.builder("waltalk.media.partitions.truncated", s.cleaner(), MediaTtlCleaner::truncations)
+                .description("media partitions (video + audio pairs) truncated after their TTL").register(r);
 
         ReplicationService rep = s.replication();
         Gauge.builder("waltalk.replication.connected", rep, x -> x.isConnected() ? 1 : 0)

@@ -30,12 +30,12 @@ public final class Publications {
     /** Everything a relay streams. */
     public static final List<String> ALL = List.of(MEDIA, DIRECTORY, STATE);
 
-    /** Same definitions as the migrations (V1, V2, V3). */
+    /** Same definitions as the migrations (V1–V4). */
     private static final Map<String, String> DEFINITIONS = new LinkedHashMap<>();
 
     static {
         DEFINITIONS.put(MEDIA, "CREATE PUBLICATION " + MEDIA
-                + " FOR TABLE video_frames, audio_frames WITH (publish = 'insert')");
+                + " FOR TABLE video_frames, audio_frames WITH (publish = 'insert', publish_via_partition_root = true)");
         DEFINITIONS.put(DIRECTORY, "CREATE PUBLICATION " + DIRECTORY
                 + " FOR TABLE users (id, name, created_at) WITH (publish = 'insert, update, delete')");
         DEFINITIONS.put(STATE, "CREATE PUBLICATION " + STATE
