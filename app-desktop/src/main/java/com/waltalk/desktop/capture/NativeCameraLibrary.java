@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * <p>On Linux the bundled {@code OpenIMAJGrabber.so} links against {@code libv4l2.so.0} (Debian/Ubuntu
  * package {@code libv4l-0}). Without it, discovery fails after ~350 ms with a {@code WebcamException}
- * and BridJ prints a dozen {@code dlopen error} lines to stderr (measured here, D17), so we check for
+ * and BridJ prints a dozen {@code dlopen error} lines to stderr (measured here, docs/DECISIONS.md D20), so we check for
  * the file first and do not start the native driver at all when it is missing.
  *
  * <p>Thread-safe: stateless.
