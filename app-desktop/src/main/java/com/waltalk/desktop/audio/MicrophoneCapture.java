@@ -63,6 +63,15 @@ public final class MicrophoneCapture implements AutoCloseable {
      */
     public static MicrophoneCapture start(String deviceName, List<AudioFormat> formats, CaptureListener listener)
             throws AudioDeviceException {
+        return start(deviceName, formats, false, listener);
+    }
+
+    /**
+     * Like {@link #start(String, List, CaptureListener)}, optionally muted from the first sample
+     * (joining a call muted).
+     */
+    public static MicrophoneCapture start(String deviceName, List<AudioFormat> formats, boolean muted,
+                                          CaptureListener listener) throws AudioDeviceException {
         Mixer mixer = AudioDevices.find(deviceName, TargetDataLine.class, "microphone");
         List<String> failures = new ArrayList<>();
         for (AudioFormat format : formats) {
@@ -81,6 +90,7 @@ public final class MicrophoneCapture implements AutoCloseable {
                 line.open(format, Math.round(format.getSampleRate() * BUFFER_MILLIS / 1000) * frameBytes);
                 String name = mixer == null ? "default" : mixer.getMixerInfo().getName();
                 MicrophoneCapture capture = new MicrophoneCapture(line, name, listener);
+                capture.muted = muted;
                 capture.thread.start();
                 log.info("Microphone {} opened at {}", name, format);
                 return capture;
@@ -152,6 +162,12 @@ public final class MicrophoneCapture implements AutoCloseable {
 
     public boolean isMuted() {
         return muted;
+    }
+
+    /** Wall-clock time of the first input frame (epoch µs), or 0 before the first read. */
+    public long frame0Micros() {
+        CapturePacketizer p = packetizer.value;
+        return p == null ? 0 : p.frame0Micros();
     }
 
     public String deviceName() {
