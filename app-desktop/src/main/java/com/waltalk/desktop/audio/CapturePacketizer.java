@@ -122,6 +122,11 @@ public final class CapturePacketizer {
         return muted;
     }
 
+    /** Wall-clock time of input frame 0, epoch µs. */
+    public long frame0Micros() {
+        return frame0Micros;
+    }
+
     public long packetsSent() {
         return packetsSent;
     }
