@@ -127,6 +127,9 @@ class SessionModelTest {
             Probe bob = Probe.register(endpoint, "pres_bob");
             ann.await(SessionEvent.DirectoryChanged.class,
                     e -> e.contacts().contains(new Contact("pres_bob", Presence.ONLINE)));
+            // the directory follows signed_in
+            bob.await(SessionEvent.DirectoryChanged.class,
+                    e -> e.contacts().contains(new Contact("pres_ann", Presence.ONLINE)));
             assertThat(bob.model.directory()).contains(new Contact("pres_ann", Presence.ONLINE))
                     .noneMatch(c -> c.user().equals("pres_bob"));
             bob.close();
