@@ -261,20 +261,9 @@ class LimitsTest {
      */
     @Test
     void aFragmentedMessageOverTheLimitIsClosed1009() throws Exception {
-        InetSocketAddress a = relay.webSocketAddress();
-        try (Socket s = new Socket(a.getAddress(), a.getPort())) {
-            s.setSoTimeout(5_000);
+        try (Socket s = rawWebSocket()) {
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
-            out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            StringBuilder headers = new StringBuilder();
-            while (!headers.toString().endsWith("\r\n\r\n")) {
-                headers.append((char) in.read());
-            }
-            assertThat(headers.toString()).startsWith("HTTP/1.1 101");
             // a binary message in 64 KiB fragments, never final: 8 MiB in all, 32 times the largest message
             byte[] mask = {1, 2, 3, 4};
             byte[] chunk = new byte[65_535];
@@ -302,19 +291,9 @@ class LimitsTest {
     /** RFC 6455 section 5.1: a server must close the connection when a client sends an unmasked frame. */
     @Test
     void anUnmaskedClientFrameIsAProtocolErrorClosed1002() throws Exception {
-        InetSocketAddress a = relay.webSocketAddress();
-        try (Socket s = new Socket(a.getAddress(), a.getPort())) {
-            s.setSoTimeout(5_000);
+        try (Socket s = rawWebSocket()) {
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
-            out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            StringBuilder headers = new StringBuilder();
-            while (!headers.toString().endsWith("\r\n\r\n")) {
-                headers.append((char) in.read());
-            }
-            assertThat(headers.toString()).startsWith("HTTP/1.1 101");
             byte[] hello = "{\"type\":\"hello\",\"protocol\":1,\"client\":\"x\"}".getBytes(StandardCharsets.UTF_8);
             out.write(0x81);
             out.write(hello.length); // no mask bit
@@ -322,6 +301,26 @@ class LimitsTest {
             out.flush();
             assertThat(closeFrameCode(in)).isEqualTo(1002);
         }
+    }
+
+    /** A TCP connection to the relay that has completed the WebSocket handshake by hand (no client library). */
+    private static Socket rawWebSocket() throws java.io.IOException {
+        InetSocketAddress a = relay.webSocketAddress();
+        Socket s = new Socket(a.getAddress(), a.getPort());
+        s.setSoTimeout(5_000);
+        s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        StringBuilder headers = new StringBuilder();
+        while (!headers.toString().endsWith("\r\n\r\n")) {
+            int c = s.getInputStream().read();
+            if (c < 0) {
+                throw new java.io.EOFException("relay closed during the handshake: " + headers);
+            }
+            headers.append((char) c);
+        }
+        assertThat(headers.toString()).startsWith("HTTP/1.1 101");
+        return s;
     }
 
     private static int closeFrameCode(InputStream in) throws java.io.IOException {
