@@ -212,7 +212,13 @@ LINUX_OPTIONS=(--icon "$HERE/icon/waltalk.png" --linux-package-name waltalk --li
 build_deb() {
   prepare_desktop
   log "jpackage .deb"
-  run_jpackage "$OUT/packages" --type deb "${LINUX_OPTIONS[@]}" --linux-package-deps "libgtk-3-0, libv4l-0"
+  # our postinst/prerm instead of jpackage's: its postinst fails the whole install on machines
+  # without a desktop menu directory (installers/linux/postinst says more)
+  local res="$OUT/deb-resources"
+  rm -rf "$res"; mkdir -p "$res"
+  cp "$HERE/linux/postinst" "$HERE/linux/prerm" "$res/"
+  run_jpackage "$OUT/packages" --type deb "${LINUX_OPTIONS[@]}" --linux-package-deps "libgtk-3-0, libv4l-0" \
+    --resource-dir "$res"
   log "deb: $(ls "$OUT"/packages/*.deb) ($(size_of "$OUT"/packages/*.deb))"
 }
 build_rpm() {
