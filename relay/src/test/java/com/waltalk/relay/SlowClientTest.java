@@ -128,11 +128,16 @@ class SlowClientTest {
                 lastSeq = v.frame().header().seq();
             }
 
-            // the fast recipient got everything, promptly
+            // the fast recipient got everything, promptly — except that on a starved machine (CI load) its own
+            // latest-video-wins queue may replace a frame the drain thread had no CPU to write in time; every
+            // such frame must be accounted for as dropped, and they must stay rare
             Thread.sleep(500);
             synchronized (fastReceived) {
-                assertThat(fastReceived.stream().filter(x -> x.frame().header().kind() == MediaKind.VIDEO_JPEG))
-                        .hasSize((int) videoSent);
+                long fastVideo = fastReceived.stream().filter(x -> x.frame().header().kind() == MediaKind.VIDEO_JPEG)
+                        .count();
+                long fastDropped = relay.sessions().lookup("fast").outbound().videoDropped();
+                assertThat(fastVideo + fastDropped).as("fast video received + replaced in its queue").isEqualTo(videoSent);
+                assertThat(fastVideo).as("fast video received").isGreaterThanOrEqualTo(videoSent * 9 / 10);
                 assertThat(fastReceived.stream().filter(x -> x.frame().header().kind() == MediaKind.AUDIO_PCM16LE))
                         .hasSize((int) audioSent);
                 List<Long> sorted = fastVideoLatencyMs.stream().sorted().toList();
