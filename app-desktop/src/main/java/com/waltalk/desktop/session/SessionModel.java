@@ -1,0 +1,133 @@
+package com.waltalk.desktop.session;
+
+import com.waltalk.desktop.call.CallMedia;
+import com.waltalk.desktop.net.RelayEndpoint;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The desktop app's model of one user's session with a relay, without any UI types: connection state,
+ * directory with live presence, the current call, call history, chats with unread counts, my own and my
+ * peer's media switches. The UI binds to it through {@link #addListener} and the getters, and drives it
+ * with the commands.
+ *
+ * <p><b>Threading.</b> All commands return at once: they are queued to the model's event thread, and
+ * their effects show up as {@link SessionEvent}s on that thread. Getters return immutable snapshots and
+ * may be called from any thread. Media travels separately through {@link #media()} and never waits for the
+ * event thread.
+ *
+ * <p><b>Reconnects.</b> If the connection drops while signed in, the state becomes
+ * {@link ConnectionState#RECONNECTING}, the model retries with backoff and signs in with its token, and a
+ * call that is still accepted on the relay (the relay keeps it for 15 s) carries on: media resumes with the
+ * same call. A session replaced by a newer sign-in of the same user, a refused token, and {@link #signOut()}
+ * end in {@link ConnectionState#SIGNED_OUT} without reconnecting.
+ *
+ * <p>Thread-safety: safe to use from any thread.
+ */
+public interface SessionModel extends AutoCloseable {
+
+    /** A new model, {@link ConnectionState#OFFLINE}, with its own event thread. */
+    static SessionModel create(SessionOptions options) {
+        return new DesktopSession(options);
+    }
+
+    /** A new model with {@link SessionOptions#DEFAULT}. */
+    static SessionModel create() {
+        return create(SessionOptions.DEFAULT);
+    }
+
+    // ---- session commands ------------------------------------------------------------------------------
+
+    /**
+     * Connects and signs in with a password. Completes with the issued credentials (also sent as
+     * {@link SessionEvent.CredentialsIssued}), or fails with a {@link com.waltalk.desktop.net.FailureException}
+     * ({@code WRONG_CREDENTIALS}, {@code RELAY_UNREACHABLE}, {@code TLS_*}, {@code THROTTLED}...). A session
+     * already signed in is signed out first. The future completes on the event thread.
+     */
+    CompletableFuture<Credentials> signIn(RelayEndpoint relay, String user, String password);
+
+    /** As {@link #signIn}, but creates the account first ({@code USER_EXISTS}, {@code REGISTRATION_CLOSED}...). */
+    CompletableFuture<Credentials> register(RelayEndpoint relay, String user, String password);
+
+    /** As {@link #signIn}, with a token from earlier {@link Credentials} ({@code TOKEN_REJECTED} if refused). */
+    CompletableFuture<Credentials> signInWithToken(RelayEndpoint relay, String token);
+
+    /**
+     * Signs out: the relay revokes the token and hangs up my call. State {@code SIGNED_OUT} without a
+     * failure. The returned future completes when the connection is closed.
+     */
+    CompletableFuture<Void> signOut();
+
+    // ---- call commands ---------------------------------------------------------------------------------
+
+    /** Calls {@code user}: the current call becomes {@code OUTGOING_RINGING} (or ends {@code BUSY}/{@code MISSED}). */
+    void call(String user);
+
+    /** Accepts the incoming ringing call. */
+    void accept();
+
+    /** Declines the incoming ringing call. */
+    void decline();
+
+    /** Cancels my outgoing ringing call, declines an incoming one, or ends the accepted one. */
+    void hangup();
+
+    /** Mutes or unmutes my microphone (no audio leaves the machine while muted; the peer is told). */
+    void setMuted(boolean muted);
+
+    /** Switches my camera on or off (no video leaves the machine while off; the peer is told). */
+    void setCameraOn(boolean on);
+
+    // ---- chat commands ---------------------------------------------------------------------------------
+
+    /**
+     * Sends a chat message (1..4000 characters). It appears at once as a pending line and is confirmed by
+     * the relay; if the connection drops first it is sent again after the reconnect (and stored once).
+     */
+    void sendChat(String peer, String body);
+
+    /** Marks the conversation with {@code peer} as read: its unread count becomes 0. */
+    void markChatRead(String peer);
+
+    // ---- state -----------------------------------------------------------------------------------------
+
+    ConnectionStatus connection();
+
+    /** The credentials of the current or last session, if any. */
+    Optional<Credentials> credentials();
+
+    /** Every other user with their presence, sorted by name. */
+    List<Contact> directory();
+
+    /** The call that is ringing (either way) or accepted, if any. */
+    Optional<CallView> currentCall();
+
+    /** Recent calls, newest first. */
+    List<CallView> callHistory();
+
+    /** The conversation with {@code peer} (empty if there is none yet). */
+    Conversation conversation(String peer);
+
+    /** All conversations with at least one line, most recent first. */
+    List<Conversation> conversations();
+
+    /** The sum of all conversations' unread counts. */
+    int totalUnread();
+
+    /** My camera/microphone switches (they persist across calls). */
+    MediaSwitches localMedia();
+
+    /** The media link of the current call: plug the capture pipeline in and the playback consumers. */
+    CallMedia media();
+
+    // ---- listeners -------------------------------------------------------------------------------------
+
+    void addListener(SessionListener listener);
+
+    void removeListener(SessionListener listener);
+
+    /** Closes the connection without signing out (the token stays valid) and stops the model's threads. */
+    @Override
+    void close();
+}
