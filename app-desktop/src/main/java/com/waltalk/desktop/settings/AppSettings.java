@@ -31,6 +31,7 @@ public final class AppSettings {
     private final StringProperty speaker = new SimpleStringProperty(this, "speaker", null);
     private final BooleanProperty ringtone = new SimpleBooleanProperty(this, "ringtone", true);
     private final BooleanProperty notifications = new SimpleBooleanProperty(this, "notifications", true);
+    private final StringProperty trustFile = new SimpleStringProperty(this, "trustFile", null);
 
     public StringProperty relayUriProperty() {
         return relayUri;
@@ -76,16 +77,21 @@ public final class AppSettings {
         return notifications;
     }
 
+    /** A PEM or PKCS12 file with the certificate of a relay that uses a self-signed one, or null. */
+    public StringProperty trustFileProperty() {
+        return trustFile;
+    }
+
     /** Every property, for listeners that save on any change. */
     public Observable[] all() {
         return new Observable[] {relayUri, user, token, autoSignIn, theme, camera, microphone, speaker, ringtone,
-                notifications};
+                notifications, trustFile};
     }
 
     /** A plain snapshot, the shape of the JSON file. */
     public SettingsFile toFile() {
         return new SettingsFile(relayUri.get(), user.get(), token.get(), autoSignIn.get(), theme.get(), camera.get(),
-                microphone.get(), speaker.get(), ringtone.get(), notifications.get());
+                microphone.get(), speaker.get(), ringtone.get(), notifications.get(), trustFile.get());
     }
 
     /** Takes over the values of a loaded file; missing values keep their defaults. */
@@ -112,5 +118,6 @@ public final class AppSettings {
         if (f.notifications() != null) {
             notifications.set(f.notifications());
         }
+        trustFile.set(f.trustFile());
     }
 }

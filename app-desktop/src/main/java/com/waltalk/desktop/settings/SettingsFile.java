@@ -19,5 +19,6 @@ public record SettingsFile(
         String microphone,
         String speaker,
         Boolean ringtone,
-        Boolean notifications) {
+        Boolean notifications,
+        String trustFile) {
 }

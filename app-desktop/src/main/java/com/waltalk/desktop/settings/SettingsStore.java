@@ -80,6 +80,6 @@ public final class SettingsStore {
     }
 
     private static SettingsFile empty() {
-        return new SettingsFile(null, null, null, null, null, null, null, null, null, null);
+        return new SettingsFile(null, null, null, null, null, null, null, null, null, null, null);
     }
 }
