@@ -50,7 +50,7 @@ public final class WalTalkApp extends Application {
         Path data = o.configDir() != null ? o.configDir().resolve("data") : ConfigDirectory.dataForCurrentUser();
         DesktopNotifier notifier = new DesktopNotifier();
         services.add(notifier);
-        MediaWiring media = MediaWiring.create();
+        MediaWiring media = o.demo() ? MediaWiring.synthetic() : MediaWiring.create();
         services.add(media);
         if (o.demo()) {
             DemoMode demo = new DemoMode(data.resolve("demo-relay"), notifier, media);
@@ -66,7 +66,7 @@ public final class WalTalkApp extends Application {
         applyOverrides(settings, o);
         SessionModel model = SessionModel.create();
         MainWindow window = new MainWindow(primary,
-                new WindowContext(settings, model, media.devices(settings), media::hooksFor, host, notifier));
+                new WindowContext(settings, model, media.devices(settings), s -> media.hooksFor(s, settings), host, notifier));
         windows.add(window);
         window.show();
         if (o.host()) {

@@ -23,6 +23,7 @@ final class ChatBubbleCell extends ListCell<ChatLine> {
         bubble.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         time.getStyleClass().add("bubble-time");
         box.setPadding(new Insets(3, 12, 3, 12));
+        box.setFillWidth(false);
         setPrefWidth(0); // never wider than the list: no horizontal scroll bar
     }
 

@@ -59,7 +59,7 @@ public final class Avatar extends StackPane {
         }
         String[] words = name.trim().split("[\\s._-]+");
         String s;
-        if (words.length >= 2 && !words[0].isEmpty() && !words[1].isEmpty()) {
+        if (words.length >= 2 && !words[0].isEmpty() && !words[1].isEmpty() && Character.isLetter(words[1].charAt(0))) {
             s = words[0].substring(0, 1) + words[1].substring(0, 1);
         } else {
             s = name.trim().substring(0, 1);

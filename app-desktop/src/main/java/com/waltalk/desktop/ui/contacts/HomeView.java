@@ -229,8 +229,16 @@ public final class HomeView extends BorderPane {
 
     /** Shows the contact {@code user} on the right. */
     public void select(String user) {
+        if (java.util.Objects.equals(selected, user)) {
+            return;
+        }
         selected = user;
         chat.setPeer(user);
+        Contact current = contactList.getSelectionModel().getSelectedItem();
+        if (user != null && (current == null || !current.user().equals(user))) {
+            contactList.getItems().stream().filter(c -> c.user().equals(user)).findFirst()
+                    .ifPresent(c -> contactList.getSelectionModel().select(c));
+        }
         conversation.setVisible(user != null);
         emptyDetail.setVisible(user == null);
         refreshPeerHeader();

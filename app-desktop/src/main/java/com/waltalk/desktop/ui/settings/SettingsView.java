@@ -107,15 +107,14 @@ public final class SettingsView extends ScrollPane {
                 section("Speaker", row("Speaker", speaker), new HBox(test)),
                 section("Appearance and alerts", row("Theme", theme), ringtone, notify));
         content.setSpacing(8);
-        content.setPadding(new Insets(24));
+        content.setPadding(new Insets(20, 24, 24, 24));
         content.setMaxWidth(640);
         setContent(content);
     }
 
     private static VBox section(String name, Node... rows) {
         Label l = new Label(name.toUpperCase());
-        l.getStyleClass().add("section-header");
-        l.setPadding(new Insets(0));
+        l.getStyleClass().add("settings-header");
         VBox box = new VBox(10);
         box.getChildren().add(l);
         box.getChildren().addAll(rows);

@@ -203,7 +203,7 @@ public final class MainWindow implements AutoCloseable {
             settingsStage = new Stage();
             settingsStage.initOwner(stage);
             settingsStage.setTitle("WalTalk settings");
-            Scene scene = new Scene(settingsView, 620, 720);
+            Scene scene = new Scene(settingsView, 600, 760);
             Theme.apply(scene, ctx.settings().themeProperty());
             settingsStage.setScene(scene);
             settingsStage.setMinWidth(520);
