@@ -118,15 +118,32 @@ public final class TestWindow implements AutoCloseable {
         return fx(() -> ((Labeled) node(id)).getText());
     }
 
+    /** Clicks the node (this window is brought to the front first: test windows overlap on the screen). */
     public void click(String id) {
         Node n = node(id);
+        front();
         robot.clickOn(n);
+    }
+
+    /** Brings this window to the front and gives it the keyboard focus. */
+    public void front() {
+        robot.interact(() -> {
+            stage.toFront();
+            stage.requestFocus();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks {@code node} of this window after bringing it to the front. */
+    public org.testfx.api.FxRobotInterface clickOn(Node node) {
+        front();
+        return robot.clickOn(node);
     }
 
     /** Sets a text field's text as if typed (on the FX thread). */
     public void type(String id, String text) {
         javafx.scene.control.TextInputControl f = node(id);
-        robot.clickOn(f);
+        clickOn(f);
         robot.interact(() -> f.setText(text));
     }
 

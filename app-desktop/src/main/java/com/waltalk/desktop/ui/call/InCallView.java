@@ -70,7 +70,7 @@ public final class InCallView extends BorderPane {
 
     public InCallView(FxSession session) {
         this.session = session;
-        this.chat = new ChatPanel(session, chatHeader());
+        this.chat = new ChatPanel(session, chatHeader(), "call-");
         getStyleClass().add("call-stage");
         setId("inCallView");
 

@@ -40,10 +40,15 @@ public final class ChatPanel extends VBox {
     private final BooleanProperty reading = new SimpleBooleanProperty(true);
     private String peer;
 
-    public ChatPanel(FxSession session, Node header) {
+    /**
+     * @param header   shown above the messages, or null
+     * @param idPrefix prefix of the node ids ({@code chatInput}, {@code chatSend}, {@code chatMessages}), so
+     *                 two panels in one window stay distinguishable
+     */
+    public ChatPanel(FxSession session, Node header, String idPrefix) {
         this.session = session;
         getStyleClass().add("chat-panel");
-        list.setId("chatMessages");
+        list.setId(idPrefix + "chatMessages");
         list.setFocusTraversable(false);
         list.setCellFactory(v -> new ChatBubbleCell(list));
         Label empty = new Label("No messages yet. Say hello!");
@@ -51,7 +56,7 @@ public final class ChatPanel extends VBox {
         list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        input.setId("chatInput");
+        input.setId(idPrefix + "chatInput");
         input.setPromptText("Write a message…");
         input.setOnAction(e -> sendNow());
         input.textProperty().addListener((o, was, now) -> {
@@ -60,7 +65,7 @@ public final class ChatPanel extends VBox {
             }
         });
         HBox.setHgrow(input, Priority.ALWAYS);
-        send.setId("chatSend");
+        send.setId(idPrefix + "chatSend");
         send.setGraphic(Icons.of(Icons.SEND, 18));
         send.getStyleClass().add("primary");
         send.setTooltip(new Tooltip("Send (Enter)"));

@@ -152,7 +152,7 @@ public final class HomeView extends BorderPane {
         HBox header = new HBox(12, peerAvatar, who, call);
         header.getStyleClass().add("toolbar-bar");
         header.setMinHeight(60);
-        chat = new ChatPanel(session, header);
+        chat = new ChatPanel(session, header, "");
         conversation = chat;
         VBox.setVgrow(conversation, Priority.ALWAYS);
 
