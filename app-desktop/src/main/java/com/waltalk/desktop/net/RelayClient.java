@@ -64,7 +64,7 @@ public final class RelayClient implements AutoCloseable {
         void connectionLost();
     }
 
-    private enum Phase { CONNECTING, AWAIT_WELCOME, AWAIT_SIGNED_IN, READY }
+    private enum Phase { CONNECTING, AWAIT_WELCOME, AWAIT_SIGNED_IN, READY, SIGNING_OUT }
 
     private final ScheduledExecutorService events;
     private final ExecutorService connector;
@@ -81,6 +81,7 @@ public final class RelayClient implements AutoCloseable {
     private RelayEndpoint endpoint;
     private Authentication auth;
     private CompletableFuture<SignedIn> pendingSignIn;
+    private CompletableFuture<Void> signOutDone;
     private RelayConnection connection;
     private Phase phase;
     private long helloSentMicros;
@@ -165,12 +166,26 @@ public final class RelayClient implements AutoCloseable {
     public CompletableFuture<Void> signOut() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         events.execute(() -> {
-            if (phase == Phase.READY && connection != null) {
-                connection.send(new SignOut());
+            RelayConnection c = phase == Phase.READY ? connection : null;
+            if (c == null || !c.send(new SignOut())) {
+                stopCurrent(false);
+                setState(LinkState.SIGNED_OUT, null, 0, 0);
+                done.complete(null);
+                return;
             }
-            stopCurrent(true); // flushes the sign_out, then closes, on the connector thread
+            // the relay revokes the token, hangs up, then closes (1000): wait for that, briefly
+            cancel(retryTask);
+            cancel(pingTask);
+            ready = null;
+            phase = Phase.SIGNING_OUT;
+            signOutDone = done;
+            answerTimeout = events.schedule(() -> {
+                if (connection == c && phase == Phase.SIGNING_OUT) {
+                    finishSignOut();
+                }
+            }, 3, TimeUnit.SECONDS);
+            listener.connectionLost();
             setState(LinkState.SIGNED_OUT, null, 0, 0);
-            connector.execute(() -> done.complete(null));
         });
         return done;
     }
@@ -289,7 +304,7 @@ public final class RelayClient implements AutoCloseable {
 
     private void welcomed(RelayConnection c, Welcome welcome) {
         long now = nowMicros();
-        clockOffsetMicros = welcome.serverTimeMicros() - (helloSentMicros + now) / 2;
+        clockOffsetMicros = offsetEstimate(welcome.serverTimeMicros(), helloSentMicros, now);
         roundTripMillis = (now - helloSentMicros) / 1000.0;
         if (welcome.protocol() != ProtocolVersion.CURRENT) {
             attemptFailed(Failure.of(FailureKind.PROTOCOL_MISMATCH,
@@ -343,6 +358,10 @@ public final class RelayClient implements AutoCloseable {
         if (c != connection) {
             return;
         }
+        if (phase == Phase.SIGNING_OUT) {
+            finishSignOut();
+            return;
+        }
         Failure failure = closeFailure(code, reason);
         if (phase == Phase.READY) {
             dropConnection();
@@ -363,7 +382,7 @@ public final class RelayClient implements AutoCloseable {
         }
         return switch (code) {
             case 4000 -> Failure.of(FailureKind.SESSION_REPLACED);
-            case 1008 -> Failure.of(FailureKind.PROTOCOL_ERROR, "closed by the relay: " + reason);
+            case 1002, 1008 -> Failure.of(FailureKind.PROTOCOL_ERROR, "closed by the relay (" + code + "): " + reason);
             case 1001 -> Failure.of(FailureKind.CONNECTION_LOST, "the relay is shutting down");
             case 4001 -> Failure.of(FailureKind.CONNECTION_LOST, "the connection was too slow for the relay");
             default -> Failure.of(FailureKind.CONNECTION_LOST,
@@ -412,6 +431,15 @@ public final class RelayClient implements AutoCloseable {
         }, delay, TimeUnit.MILLISECONDS);
     }
 
+    private void finishSignOut() {
+        dropConnection();
+        CompletableFuture<Void> f = signOutDone;
+        signOutDone = null;
+        if (f != null) {
+            f.complete(null);
+        }
+    }
+
     /** Forgets the current connection (aborting it) and its timers. */
     private void dropConnection() {
         cancel(answerTimeout);
@@ -444,6 +472,10 @@ public final class RelayClient implements AutoCloseable {
         if (wasReady) {
             listener.connectionLost();
         }
+        if (signOutDone != null) {
+            signOutDone.complete(null);
+            signOutDone = null;
+        }
         if (pendingSignIn != null) {
             pendingSignIn.completeExceptionally(new FailureException(Failure.of(FailureKind.NOT_SIGNED_IN,
                     "cancelled by a newer sign-in or close")));
@@ -460,6 +492,23 @@ public final class RelayClient implements AutoCloseable {
         if (f != null) {
             f.cancel(false);
         }
+    }
+
+    /**
+     * Relay clock minus ours. The relay read its clock somewhere between {@code sentMicros} and
+     * {@code receivedMicros}, so the offset lies within ± half the round trip around the midpoint estimate.
+     * Of that interval we take the value closest to 0: clocks that agree within the measurement's
+     * uncertainty (NTP-synced machines, or one machine) are taken as equal, instead of inheriting the error
+     * of an asymmetric round trip (measured: a cold relay's first welcome, 176 ms round trip, put a
+     * same-machine offset at 88 ms).
+     */
+    static long offsetEstimate(long serverMicros, long sentMicros, long receivedMicros) {
+        long raw = serverMicros - (sentMicros + receivedMicros) / 2;
+        long half = (receivedMicros - sentMicros) / 2;
+        if (Math.abs(raw) <= half) {
+            return 0;
+        }
+        return raw > 0 ? raw - half : raw + half;
     }
 
     private static long nowMicros() {

@@ -66,6 +66,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                .setPgBinaryResolver(FirstMatchBinaryResolver.INSTANCE)
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
         serverConfig(maxSlotWalKeepSize).forEach(builder::setServerConfig);
         EmbeddedPostgres pg = builder.start();
