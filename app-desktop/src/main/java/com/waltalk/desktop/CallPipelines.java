@@ -46,11 +46,15 @@ final class CallPipelines implements CallMediaHooks {
     private VideoRenderer peerRenderer;
     private InCallView view;              // FX thread only
     private final AtomicBoolean peerShowing = new AtomicBoolean();
+    private volatile boolean peerCameraOn = true; // frames still in flight after "camera off" are not shown
 
-    CallPipelines(FxSession session, Supplier<OpenedCamera> camera, AudioPipelines audio) {
+    private volatile java.util.function.Consumer<String> problems = p -> { };
+
+    CallPipelines(FxSession session, Supplier<OpenedCamera> camera, Supplier<String> microphone,
+                  Supplier<String> speaker) {
         this.session = session;
         this.camera = camera;
-        this.audio = audio;
+        this.audio = new AudioPipelines(microphone, speaker, p -> problems.accept(p));
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "call-media");
             t.setDaemon(true);
@@ -70,11 +74,15 @@ final class CallPipelines implements CallMediaHooks {
         self.start();
         peer.start();
         peerShowing.set(false);
+        peerCameraOn = call.peerMedia().cameraOn();
         session.localMediaProperty().addListener(localListener);
         session.currentCallProperty().addListener(callListener);
         FrameDisplay peerDisplay = new FrameDisplay() {
             @Override
             public void present(ScreenFrame frame) {
+                if (!peerCameraOn) {
+                    return;
+                }
                 peer.present(frame);
                 if (peerShowing.compareAndSet(false, true)) {
                     Platform.runLater(() -> view.peerVideoShowingProperty().set(true));
@@ -104,12 +112,17 @@ final class CallPipelines implements CallMediaHooks {
                 audio.start(link, local.micOn());
             } catch (RuntimeException e) {
                 LOG.warn("Could not start the call's media: {}", e.toString(), e);
+                problems.accept("The call's media could not start: " + e.getMessage());
             }
         });
     }
 
     private void peerMediaChanged(CallView now) {
-        if (now != null && !now.peerMedia().cameraOn() && view != null) {
+        if (now == null) {
+            return;
+        }
+        peerCameraOn = now.peerMedia().cameraOn();
+        if (!now.peerMedia().cameraOn() && view != null) {
             peerShowing.set(false);
             view.peerVideoShowingProperty().set(false);
             VideoRenderer p = peerRenderer;
@@ -165,6 +178,11 @@ final class CallPipelines implements CallMediaHooks {
             v.peerImage().setImage(null);
             v.selfImage().setImage(null);
         }
+    }
+
+    @Override
+    public void onProblem(java.util.function.Consumer<String> sink) {
+        this.problems = sink;
     }
 
     @Override

@@ -105,15 +105,19 @@ final class DemoMode implements AutoCloseable {
             registerOrSignIn(model, RelayEndpoint.of(relay.localUri()), user).whenComplete((c, e) ->
                     Platform.runLater(() -> {
                         window.signInView().busyProperty().set(false);
-                        if (e != null) {
+                        if (e == null) {
+                            // two windows on one computer share its microphone and speaker: start muted so
+                            // they do not feed each other's sound back (unmute one with M)
+                            model.setMuted(true);
+                        } else {
                             window.signInView().errorProperty().set(
                                     FailureText.forSignIn(FailureText.unwrap(e), relay.localUri()));
                         }
                     }));
         }
         windows.get(0).toasts().show("Welcome to the WalTalk demo",
-                "Both windows run on this computer through a real relay. Pick bob and press Call; "
-                        + "accept in bob's window.");
+                "Both windows run on this computer through a real relay. Pick bob and press Call, then "
+                        + "accept in bob's window. Microphones start muted to avoid echo: press M to unmute.");
     }
 
     /** Registers {@code user} with the demo password, or signs in if the account exists from an earlier run. */

@@ -4,17 +4,11 @@ import com.waltalk.desktop.capture.OpenedCamera;
 import com.waltalk.desktop.ui.settings.MediaDevices;
 import com.waltalk.desktop.video.VideoRenderer;
 import com.waltalk.desktop.video.VideoSender;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 import javafx.scene.image.ImageView;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.Line;
-import javax.sound.sampled.Mixer;
-import javax.sound.sampled.SourceDataLine;
-import javax.sound.sampled.TargetDataLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,26 +37,12 @@ final class DeviceCatalog implements MediaDevices {
 
     @Override
     public List<String> microphones() {
-        return mixers(TargetDataLine.class);
+        return com.waltalk.desktop.audio.AudioDevices.captureDeviceNames();
     }
 
     @Override
     public List<String> speakers() {
-        return mixers(SourceDataLine.class);
-    }
-
-    static List<String> mixers(Class<? extends Line> kind) {
-        List<String> names = new ArrayList<>();
-        for (Mixer.Info mi : AudioSystem.getMixerInfo()) {
-            Mixer m = AudioSystem.getMixer(mi);
-            for (Line.Info li : kind == TargetDataLine.class ? m.getTargetLineInfo() : m.getSourceLineInfo()) {
-                if (kind.isAssignableFrom(li.getLineClass())) {
-                    names.add(mi.getName());
-                    break;
-                }
-            }
-        }
-        return names;
+        return com.waltalk.desktop.audio.AudioDevices.playbackDeviceNames();
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  */
 public final class MediaWiring implements AutoCloseable {
 
+
     private final Supplier<CameraDirectory> cameras;
     private final List<CallPipelines> pipelines = new ArrayList<>();
 
@@ -60,7 +61,7 @@ public final class MediaWiring implements AutoCloseable {
 
     synchronized CallMediaHooks hooksFor(FxSession session, AppSettings settings) {
         CallPipelines p = new CallPipelines(session, () -> cameras.get().open(settings.cameraProperty().get()),
-                new AudioPipelines());
+                () -> fx(settings.microphoneProperty()), () -> fx(settings.speakerProperty()));
         pipelines.add(p);
         return p;
     }
@@ -73,9 +74,15 @@ public final class MediaWiring implements AutoCloseable {
 
     /** Pipelines of a demo window: {@code user}'s own test pattern, the default sound devices. */
     public synchronized CallMediaHooks demoHooksFor(FxSession session, String user) {
-        CallPipelines p = new CallPipelines(session, () -> PrivateSyntheticCamera.open(user), new AudioPipelines());
+        CallPipelines p = new CallPipelines(session, () -> PrivateSyntheticCamera.open(user),
+                () -> null, () -> null);
         pipelines.add(p);
         return p;
+    }
+
+    /** Reads a setting from a device thread (settings belong to the FX thread; a String read is safe enough). */
+    private static String fx(javafx.beans.property.StringProperty p) {
+        return p.get();
     }
 
     @Override

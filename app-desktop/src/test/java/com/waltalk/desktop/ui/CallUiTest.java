@@ -79,12 +79,16 @@ class CallUiTest {
             assertThat(TestWindow.fx(() -> a.window.callScreen().inCall().peerImage().getImage().getWidth()))
                     .isEqualTo(640.0);
             a.await("timer runs", () -> !a.text("callTimer").equals("0:00"));
+            // audio flows too: b's microphone (an ALSA file device in tests) reaches a's speaker
+            a.await("audio from b", () -> a.model.media().stats().audioIn().framesPerSecond() > 20
+                    && a.window.calls().ringtone().playing() == null);
 
             // mute by keyboard shortcut (M) in b's window; a sees the indicator
             b.clickOn(b.<javafx.scene.Node>node("peerVideo"));
             b.robot().type(KeyCode.M);
             a.await("peer muted indicator", () -> a.showing("peerMutedIndicator"));
             assertThat(b.window.session().localMediaProperty().get().micOn()).isFalse();
+            a.await("no audio from b while muted", () -> a.model.media().stats().audioIn().framesPerSecond() < 1);
             // camera off by button; a sees "camera off" and the placeholder instead of video
             b.click("cameraButton");
             a.await("peer camera off", () -> a.showing("peerCameraOffIndicator") && a.showing("peerVideoPlaceholder"));

@@ -28,6 +28,10 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class TestWindow implements AutoCloseable {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
+
+    static {
+        ensureAlsaCaptureFile();
+    }
     static final String PASSWORD = "correct-horse-battery";
 
     public final String user;
@@ -55,6 +59,34 @@ public final class TestWindow implements AutoCloseable {
             return w;
         }).get(10, TimeUnit.SECONDS);
         this.stage = window.stage();
+    }
+
+    /**
+     * The test ALSA device (see pom.xml) reads the microphone from a file; Java Sound enumerates devices
+     * once per JVM, so the file must exist before the first window opens a microphone, whichever test
+     * class runs first. A quiet 440 Hz tone, ~20 s at 48 kHz mono.
+     */
+    static void ensureAlsaCaptureFile() {
+        String name = System.getenv("WALTALK_ALSA_CAPTURE_FILE");
+        if (name == null) {
+            return;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(name);
+        if (java.nio.file.Files.exists(file)) {
+            return;
+        }
+        byte[] pcm = new byte[48_000 * 2 * 20];
+        for (int i = 0; i < pcm.length / 2; i++) {
+            short v = (short) (Math.sin(2 * Math.PI * 440 * i / 48_000.0) * 3000);
+            pcm[2 * i] = (byte) v;
+            pcm[2 * i + 1] = (byte) (v >> 8);
+        }
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.write(file, pcm);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A unique user name starting with {@code prefix}. */

@@ -45,6 +45,7 @@ public final class CallController implements AutoCloseable {
         this.window = window;
         this.ringtone = new Ringtone(() -> settings.speakerProperty().get());
         session.onCallChanged(this::changed);
+        media.onProblem(text -> javafx.application.Platform.runLater(() -> toasts.show("Call media", text)));
         session.onCommandFailed((command, failure) -> {
             switch (command) {
                 case "call", "accept", "decline", "hangup" -> toasts.show("Call", failure.userMessage());

@@ -15,6 +15,10 @@ public interface CallMediaHooks {
     /** The call ended: stop capture and playback, release devices. */
     void callEnded();
 
+    /** Where to report a device problem as a sentence for the user (called from any thread). */
+    default void onProblem(java.util.function.Consumer<String> sink) {
+    }
+
     /** Playback buffer ahead of real time in milliseconds, or negative if unknown (statistics overlay). */
     default double audioBufferMillis() {
         return -1;

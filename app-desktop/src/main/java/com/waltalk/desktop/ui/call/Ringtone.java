@@ -60,6 +60,28 @@ public final class Ringtone implements AutoCloseable {
         }
     }
 
+    /** Plays one cycle of the ringtone on speaker {@code mixerName} (null: default), on a daemon thread. */
+    public static void playOnce(String mixerName) {
+        byte[] pcm = ring();
+        Thread t = new Thread(() -> {
+            SourceDataLine line = null;
+            try {
+                line = open(mixerName);
+                line.start();
+                line.write(pcm, 0, pcm.length);
+                line.drain();
+            } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+                LOG.info("No sound output for the test sound ({})", e.toString());
+            } finally {
+                if (line != null) {
+                    line.close();
+                }
+            }
+        }, "test-sound");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** What is playing now, or null. */
     public Tone playing() {
         return playing;
