@@ -131,6 +131,11 @@ final class DemoMode implements AutoCloseable {
         });
     }
 
+    /** The demo windows (alice's, then bob's), once open. */
+    List<MainWindow> windows() {
+        return List.copyOf(windows);
+    }
+
     @Override
     public void close() {
         windows.forEach(MainWindow::close);

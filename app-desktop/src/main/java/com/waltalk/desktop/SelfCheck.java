@@ -34,8 +34,12 @@ final class SelfCheck {
         ok &= check(out, "java", () -> System.getProperty("java.version") + " " + System.getProperty("os.name")
                 + " " + System.getProperty("os.arch"));
         ok &= check(out, "javafx", () -> {
-            Class.forName("javafx.scene.control.Button");
-            return System.getProperty("javafx.runtime.version", "classes present");
+            ClassLoader loader = SelfCheck.class.getClassLoader();
+            Class.forName("javafx.scene.control.Button", false, loader); // loaded, not initialised: no toolkit
+            Class.forName("javafx.scene.image.ImageView", false, loader);
+            Object v = Class.forName("com.sun.javafx.runtime.VersionInfo", true, loader)
+                    .getMethod("getRuntimeVersion").invoke(null);
+            return "JavaFX " + v;
         });
         ok &= check(out, "stylesheet", () -> {
             var url = SelfCheck.class.getResource("/com/waltalk/desktop/ui/common/waltalk.css");
