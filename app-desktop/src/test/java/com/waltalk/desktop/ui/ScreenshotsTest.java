@@ -37,6 +37,19 @@ class ScreenshotsTest {
             Snapshots.save(fresh.stage.getScene(), dir.resolve("sign-in-error.png"));
         }
 
+        // host on this computer
+        try (com.waltalk.desktop.host.HostService host = new com.waltalk.desktop.host.HostService(
+                java.nio.file.Files.createTempDirectory("waltalk-shot-host"), "0.0.0.0", 0, TestRelay.timeouts());
+             TestWindow w = TestWindow.openWithHost("alice", host)) {
+            w.click("hostLink");
+            w.await("hosting", Duration.ofSeconds(60), () -> host.current().isPresent()
+                    && w.robot().lookup("#hostUseHere").tryQuery().map(n -> !((javafx.scene.Node) n).isDisabled())
+                    .orElse(false));
+            TestWindow.sleep(500);
+            javafx.scene.Node view = w.robot().lookup("#hostView").query();
+            Snapshots.save(view.getScene(), dir.resolve("host.png"));
+        }
+
         String alice = "alice";
         String bob = "bob";
         try (TestWindow a = TestWindow.signedUp(alice, relay);

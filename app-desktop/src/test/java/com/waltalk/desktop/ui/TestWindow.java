@@ -42,7 +42,8 @@ public final class TestWindow implements AutoCloseable {
     private final MediaWiring media;
     private final FxRobot robot = new FxRobot();
 
-    private TestWindow(String user, AppSettings settings, MediaWiring media) throws Exception {
+    private TestWindow(String user, AppSettings settings, MediaWiring media,
+                       com.waltalk.desktop.host.HostService host) throws Exception {
         this.user = user;
         this.settings = settings;
         this.media = media;
@@ -52,7 +53,7 @@ public final class TestWindow implements AutoCloseable {
         this.window = WaitForAsyncUtils.asyncFx(() -> {
             Stage s = new Stage();
             MainWindow w = new MainWindow(s, new WindowContext(settings, model, media.demoDevices(user),
-                    fx -> media.demoHooksFor(fx, user), null, notifier));
+                    fx -> media.demoHooksFor(fx, user), host, notifier));
             s.setWidth(1040);
             s.setHeight(700);
             w.show();
@@ -99,7 +100,15 @@ public final class TestWindow implements AutoCloseable {
         FxToolkit.registerPrimaryStage();
         settings.relayUriProperty().set(relay);
         settings.userProperty().set(user);
-        return new TestWindow(user, settings, MediaWiring.synthetic());
+        return new TestWindow(user, settings, MediaWiring.synthetic(), null);
+    }
+
+    /** Opens a window (not signed in) that offers "Host on this computer" with {@code host}. */
+    public static TestWindow openWithHost(String user, com.waltalk.desktop.host.HostService host) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        AppSettings settings = new AppSettings();
+        settings.userProperty().set(user);
+        return new TestWindow(user, settings, MediaWiring.synthetic(), host);
     }
 
     public static TestWindow open(String user, String relay) throws Exception {

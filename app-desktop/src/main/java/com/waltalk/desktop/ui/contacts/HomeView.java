@@ -192,7 +192,11 @@ public final class HomeView extends BorderPane {
                 onCall.accept(c.user());
             }
         });
-        session.contacts().addListener((javafx.collections.ListChangeListener<Contact>) ch -> refreshPeerHeader());
+        // presence updates replace the whole directory, which clears the list's selection: restore it
+        session.contacts().addListener((javafx.collections.ListChangeListener<Contact>) ch -> {
+            refreshPeerHeader();
+            reselect();
+        });
         session.conversations().addListener((MapChangeListener<String, Conversation>) ch -> contactList.refresh());
         session.connectionProperty().addListener((o, was, now) -> showMe(now));
         showMe(session.connectionProperty().get());
@@ -242,6 +246,14 @@ public final class HomeView extends BorderPane {
         conversation.setVisible(user != null);
         emptyDetail.setVisible(user == null);
         refreshPeerHeader();
+    }
+
+    private void reselect() {
+        Contact current = contactList.getSelectionModel().getSelectedItem();
+        if (selected != null && (current == null || !current.user().equals(selected))) {
+            contactList.getItems().stream().filter(c -> c.user().equals(selected)).findFirst()
+                    .ifPresent(c -> contactList.getSelectionModel().select(c));
+        }
     }
 
     private void refreshPeerHeader() {

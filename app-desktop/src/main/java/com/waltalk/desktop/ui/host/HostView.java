@@ -74,6 +74,9 @@ public final class HostView extends VBox {
                 Throwable cause = error.getCause() == null ? error : error.getCause();
                 status.setText("Could not start the relay: " + cause.getMessage());
                 status.getStyleClass().addAll("message", "error");
+                if (getScene() != null && getScene().getWindow() != null) {
+                    getScene().getWindow().sizeToScene();
+                }
             } else {
                 showRunning(relay);
             }
@@ -109,5 +112,8 @@ public final class HostView extends VBox {
                 + "connections on TCP port " + relay.port() + ". The connection is not encrypted (ws://): use it "
                 + "on networks you trust. Data: " + host.dataDir());
         useHere.setDisable(false);
+        if (getScene() != null && getScene().getWindow() != null) {
+            getScene().getWindow().sizeToScene(); // the addresses made the content taller
+        }
     }
 }
