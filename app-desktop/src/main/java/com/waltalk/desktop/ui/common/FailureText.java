@@ -1,0 +1,57 @@
+package com.waltalk.desktop.ui.common;
+
+import com.waltalk.desktop.net.Failure;
+import com.waltalk.desktop.net.FailureException;
+import com.waltalk.desktop.net.FailureKind;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Turns failures into sentences a user can act on. Stateless; thread-safe.
+ */
+public final class FailureText {
+
+    private FailureText() {
+    }
+
+    /** The failure inside a failed future's exception, or an "unexpected" one. */
+    public static Failure unwrap(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof FailureException fe) {
+            return fe.failure();
+        }
+        return Failure.of(FailureKind.PROTOCOL_ERROR, String.valueOf(c.getMessage() == null ? c : c.getMessage()));
+    }
+
+    /** What the sign-in screen says for a failed sign-in to {@code relay}. */
+    public static String forSignIn(Failure f, String relay) {
+        return switch (f.kind()) {
+            case WRONG_CREDENTIALS -> "Wrong user name or password.";
+            case RELAY_UNREACHABLE -> "Cannot reach the relay at " + relay
+                    + ". Check the address and that the relay is running.";
+            case NOT_A_RELAY -> "The server at " + relay + " is not a WalTalk relay (or needs wss:// instead of ws://).";
+            case TLS_UNTRUSTED_CERTIFICATE -> "Certificate problem: the relay's certificate is not trusted. "
+                    + "If the relay uses a self-signed certificate, choose its certificate file below.";
+            case TLS_HOSTNAME_MISMATCH -> "Certificate problem: the relay's certificate is for a different "
+                    + "host name than " + relay + ".";
+            case TLS_CERTIFICATE_EXPIRED -> "Certificate problem: the relay's certificate has expired or is "
+                    + "not yet valid.";
+            case TLS_HANDSHAKE_FAILED -> "Certificate problem: the secure connection failed (" + f.detail() + ").";
+            case TRUST_STORE_INVALID -> "The certificate file cannot be read (" + f.detail() + ").";
+            case TOKEN_REJECTED -> "Your saved sign-in has expired. Please enter your password.";
+            default -> f.userMessage();
+        };
+    }
+
+    /** Whether the failure is about the relay's certificate (the screen then offers to choose one). */
+    public static boolean isCertificateProblem(Failure f) {
+        return switch (f.kind()) {
+            case TLS_UNTRUSTED_CERTIFICATE, TLS_HOSTNAME_MISMATCH, TLS_CERTIFICATE_EXPIRED, TLS_HANDSHAKE_FAILED,
+                    TRUST_STORE_INVALID -> true;
+            default -> false;
+        };
+    }
+}

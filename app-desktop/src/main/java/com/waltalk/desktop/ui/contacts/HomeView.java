@@ -1,0 +1,299 @@
+package com.waltalk.desktop.ui.contacts;
+
+import com.waltalk.desktop.session.CallView;
+import com.waltalk.desktop.session.ConnectionState;
+import com.waltalk.desktop.session.ConnectionStatus;
+import com.waltalk.desktop.session.Contact;
+import com.waltalk.desktop.session.Conversation;
+import com.waltalk.desktop.session.Presence;
+import com.waltalk.desktop.ui.chat.ChatPanel;
+import com.waltalk.desktop.ui.common.Avatar;
+import com.waltalk.desktop.ui.common.FxSession;
+import com.waltalk.desktop.ui.common.Icons;
+import com.waltalk.desktop.ui.common.PresenceLook;
+import com.waltalk.desktop.ui.common.Presences;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.MapChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main screen after sign-in: on the left who I am, a search box, the contacts with live presence and
+ * unread counts, and the call history; on the right the selected contact with a call button and the chat.
+ *
+ * <p>Create and use on the JavaFX thread.
+ */
+public final class HomeView extends BorderPane {
+
+    private final FxSession session;
+    private final TextField search = new TextField();
+    private final ListView<Contact> contactList = new ListView<>();
+    private final ListView<CallView> historyList = new ListView<>();
+    private final TabPane tabs = new TabPane();
+    private final StackPane detail = new StackPane();
+    private final ChatPanel chat;
+    private final Label peerName = new Label();
+    private final Label peerStatus = new Label();
+    private final StackPane peerAvatar = new StackPane();
+    private final Button call = new Button("Call");
+    private final VBox emptyDetail;
+    private final VBox conversation;
+    private final Label meName = new Label();
+    private final Label meStatus = new Label();
+    private final StackPane meAvatar = new StackPane();
+    private final Button settingsButton = new Button();
+    private Consumer<String> onCall = peer -> { };
+    private String selected;
+
+    public HomeView(FxSession session) {
+        this.session = session;
+        getStyleClass().add("home");
+
+        // ---- sidebar ----
+        meName.getStyleClass().add("subtitle");
+        meName.setId("meName");
+        meStatus.getStyleClass().add("small");
+        meStatus.setId("meStatus");
+        VBox me = new VBox(1, meName, meStatus);
+        me.setMinWidth(0);
+        HBox.setHgrow(me, Priority.ALWAYS);
+        settingsButton.setId("settingsButton");
+        settingsButton.setGraphic(Icons.of(Icons.SETTINGS, 18));
+        settingsButton.getStyleClass().add("flat");
+        settingsButton.setTooltip(new Tooltip("Settings (Ctrl+,)"));
+        HBox meRow = new HBox(10, meAvatar, me, settingsButton);
+        meRow.setAlignment(Pos.CENTER_LEFT);
+        meRow.getStyleClass().add("toolbar-bar");
+        meRow.setMinHeight(60);
+
+        search.setId("searchField");
+        search.setPromptText("Search");
+        search.getStyleClass().add("search-field");
+        Node searchIcon = Icons.of(Icons.SEARCH, 16);
+        searchIcon.lookupAll(".icon").forEach(n -> n.getStyleClass().add("muted-icon"));
+        searchIcon.setMouseTransparent(true);
+        StackPane searchBox = new StackPane(search, searchIcon);
+        StackPane.setAlignment(searchIcon, Pos.CENTER_LEFT);
+        StackPane.setMargin(searchIcon, new javafx.geometry.Insets(0, 0, 0, 10));
+        searchBox.setPadding(new javafx.geometry.Insets(12, 16, 8, 16));
+
+        FilteredList<Contact> filtered = new FilteredList<>(session.contacts());
+        SortedList<Contact> sorted = new SortedList<>(filtered, Comparator
+                .comparing((Contact c) -> c.presence() == Presence.OFFLINE)
+                .thenComparing(c -> c.user().toLowerCase(Locale.ROOT)));
+        contactList.setItems(sorted);
+        contactList.setId("contactsList");
+        contactList.setCellFactory(v -> new ContactCell(session));
+        contactList.setPlaceholder(placeholder("No contacts yet.\nOther users appear here when they register."));
+        FilteredList<CallView> history = new FilteredList<>(session.history(), c -> c.ended());
+        historyList.setItems(history);
+        historyList.setId("historyList");
+        historyList.setCellFactory(v -> new HistoryCell());
+        historyList.setPlaceholder(placeholder("No calls yet."));
+        search.textProperty().addListener((o, was, now) -> {
+            String q = now == null ? "" : now.trim().toLowerCase(Locale.ROOT);
+            filtered.setPredicate(c -> q.isEmpty() || c.user().toLowerCase(Locale.ROOT).contains(q));
+            history.setPredicate(c -> c.ended() && (q.isEmpty() || c.peer().toLowerCase(Locale.ROOT).contains(q)));
+        });
+
+        Tab contactsTab = new Tab("Contacts", contactList);
+        contactsTab.setId("contactsTab");
+        Tab recentTab = new Tab("Recent", historyList);
+        recentTab.setId("recentTab");
+        tabs.getTabs().addAll(contactsTab, recentTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        VBox sidebar = new VBox(meRow, searchBox, tabs);
+        sidebar.getStyleClass().add("sidebar");
+        sidebar.setPrefWidth(300);
+        sidebar.setMinWidth(260);
+        setLeft(sidebar);
+
+        // ---- detail ----
+        peerName.getStyleClass().add("subtitle");
+        peerName.setId("peerName");
+        peerStatus.getStyleClass().addAll("presence-text", "small");
+        VBox who = new VBox(1, peerName, peerStatus);
+        who.setMinWidth(0);
+        HBox.setHgrow(who, Priority.ALWAYS);
+        call.setId("callButton");
+        call.setGraphic(Icons.of(Icons.CALL, 16));
+        call.getStyleClass().addAll("primary");
+        call.setMinWidth(Region.USE_PREF_SIZE);
+        call.setOnAction(e -> {
+            if (selected != null) {
+                onCall.accept(selected);
+            }
+        });
+        call.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> session.currentCallProperty().get() != null
+                        || !session.connectionProperty().get().signedIn(),
+                session.currentCallProperty(), session.connectionProperty()));
+        HBox header = new HBox(12, peerAvatar, who, call);
+        header.getStyleClass().add("toolbar-bar");
+        header.setMinHeight(60);
+        chat = new ChatPanel(session, header, "");
+        conversation = chat;
+        VBox.setVgrow(conversation, Priority.ALWAYS);
+
+        Node bigIcon = Icons.of(Icons.CHAT, 56);
+        bigIcon.lookupAll(".icon").forEach(n -> n.getStyleClass().add("muted-icon"));
+        Label hint = new Label("Select a contact to chat or call");
+        hint.getStyleClass().addAll("subtitle", "muted");
+        Label sub = new Label("People online are shown first. Calls and messages appear here.");
+        sub.getStyleClass().add("muted");
+        emptyDetail = new VBox(12, bigIcon, hint, sub);
+        emptyDetail.setAlignment(Pos.CENTER);
+        emptyDetail.setId("emptyDetail");
+        detail.getChildren().addAll(emptyDetail, conversation);
+        conversation.setVisible(false);
+        setCenter(detail);
+
+        // ---- behaviour ----
+        contactList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                select(now.user());
+            }
+        });
+        historyList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                select(now.peer());
+            }
+        });
+        historyList.setOnMouseClicked(e -> {
+            CallView c = historyList.getSelectionModel().getSelectedItem();
+            if (c != null && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !call.isDisabled()) {
+                onCall.accept(c.peer());
+            }
+        });
+        contactList.setOnMouseClicked(e -> {
+            Contact c = contactList.getSelectionModel().getSelectedItem();
+            if (c != null && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !call.isDisabled()) {
+                onCall.accept(c.user());
+            }
+        });
+        // presence updates replace the whole directory, which clears the list's selection: restore it
+        session.contacts().addListener((javafx.collections.ListChangeListener<Contact>) ch -> {
+            refreshPeerHeader();
+            reselect();
+        });
+        session.conversations().addListener((MapChangeListener<String, Conversation>) ch -> contactList.refresh());
+        session.connectionProperty().addListener((o, was, now) -> showMe(now));
+        showMe(session.connectionProperty().get());
+    }
+
+    private static Label placeholder(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("muted");
+        l.setWrapText(true);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        return l;
+    }
+
+    private void showMe(ConnectionStatus s) {
+        String user = s.user() == null ? "" : s.user();
+        meName.setText(user);
+        meAvatar.getChildren().setAll(new Avatar(user, 36, true));
+        Avatar a = (Avatar) meAvatar.getChildren().get(0);
+        boolean online = s.state() == ConnectionState.SIGNED_IN;
+        a.presenceDot().show(online ? PresenceLook.ONLINE : PresenceLook.OFFLINE);
+        meStatus.getStyleClass().removeAll("online", "offline");
+        meStatus.getStyleClass().addAll("presence-text", online ? "online" : "offline");
+        meStatus.setText(switch (s.state()) {
+            case SIGNED_IN -> "Online · " + (s.relay() == null ? "" : shortRelay(s.relay()));
+            case RECONNECTING -> "Reconnecting…";
+            case CONNECTING -> "Connecting…";
+            default -> "Offline";
+        });
+    }
+
+    private static String shortRelay(String relay) {
+        return relay.replaceFirst("^wss?://", "").replaceFirst("/$", "");
+    }
+
+    /** Shows the contact {@code user} on the right. */
+    public void select(String user) {
+        if (java.util.Objects.equals(selected, user)) {
+            return;
+        }
+        selected = user;
+        chat.setPeer(user);
+        Contact current = contactList.getSelectionModel().getSelectedItem();
+        if (user != null && (current == null || !current.user().equals(user))) {
+            contactList.getItems().stream().filter(c -> c.user().equals(user)).findFirst()
+                    .ifPresent(c -> contactList.getSelectionModel().select(c));
+        }
+        conversation.setVisible(user != null);
+        emptyDetail.setVisible(user == null);
+        refreshPeerHeader();
+    }
+
+    private void reselect() {
+        Contact current = contactList.getSelectionModel().getSelectedItem();
+        if (selected != null && (current == null || !current.user().equals(selected))) {
+            contactList.getItems().stream().filter(c -> c.user().equals(selected)).findFirst()
+                    .ifPresent(c -> contactList.getSelectionModel().select(c));
+        }
+    }
+
+    private void refreshPeerHeader() {
+        if (selected == null) {
+            return;
+        }
+        Presence p = session.contacts().stream().filter(c -> c.user().equals(selected)).map(Contact::presence)
+                .findFirst().orElse(Presence.OFFLINE);
+        PresenceLook look = Presences.look(p);
+        peerName.setText(selected);
+        Avatar a = new Avatar(selected, 40, true);
+        a.presenceDot().show(look);
+        peerAvatar.getChildren().setAll(a);
+        peerStatus.setText(look.text());
+        peerStatus.getStyleClass().removeAll("online", "in-call", "offline");
+        peerStatus.getStyleClass().add(look.styleClass());
+        peerStatus.setId("peerStatus");
+        call.setTooltip(new Tooltip(p == Presence.OFFLINE ? selected + " is offline: they will see a missed call"
+                : "Call " + selected));
+        contactList.refresh();
+    }
+
+    /** What the call button and double-clicks do (the peer's name is passed). */
+    public void setOnCall(Consumer<String> action) {
+        this.onCall = action;
+    }
+
+    public Button settingsButton() {
+        return settingsButton;
+    }
+
+    public String selectedContact() {
+        return selected;
+    }
+
+    public ChatPanel chat() {
+        return chat;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}
