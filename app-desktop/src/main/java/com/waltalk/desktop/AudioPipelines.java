@@ -47,7 +47,9 @@ class AudioPipelines {
             link.onAudio(p::offer);
         } catch (AudioDeviceException e) {
             LOG.warn("No speaker for the call: {}", e.getMessage());
-            problems.accept("The speaker cannot be used: " + e.getMessage());
+            // the device detail goes to the log; the person in the call needs to know what it means for them
+            problems.accept("No usable speaker: you will see the call but not hear it. Choose another speaker in "
+                    + "Settings.");
         }
         try {
             capture = MicrophoneCapture.start(microphone.get(), MicrophoneCapture.PREFERRED_FORMATS, !micOn,
@@ -59,12 +61,14 @@ class AudioPipelines {
 
                         @Override
                         public void onFailure(AudioDeviceException failure) {
-                            problems.accept("The microphone stopped: " + failure.getMessage());
+                            LOG.warn("Microphone failed during the call: {}", failure.getMessage());
+                            problems.accept("The microphone stopped working: the other side cannot hear you.");
                         }
                     });
         } catch (AudioDeviceException e) {
             LOG.warn("No microphone for the call: {}", e.getMessage());
-            problems.accept("The microphone cannot be used: " + e.getMessage());
+            problems.accept("No usable microphone: the other side cannot hear you. Choose another microphone in "
+                    + "Settings.");
         }
     }
 
