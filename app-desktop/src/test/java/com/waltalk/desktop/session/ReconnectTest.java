@@ -70,6 +70,8 @@ class ReconnectTest {
             bob.awaitCall(CallPhase.INCOMING_RINGING);
             bob.model.accept();
             CallView call = ann.awaitCall(CallPhase.IN_CALL);
+            // bob sends too: his model must have seen the accept as well (each side learns it from its own stream)
+            bob.awaitCall(CallPhase.IN_CALL);
             exchange(ann, bob, bobGot, annGot, 0);
 
             int a = ann.mark();

@@ -31,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SessionModelTest {
 
+    /** Short so the missed-call case is quick; long enough that a busy machine does not turn a cancel into a miss. */
+    private static final Duration RING_TIMEOUT = Duration.ofSeconds(4);
+
     @TempDir
     static Path dataDir;
     static Relay relay;
@@ -39,7 +42,7 @@ class SessionModelTest {
     @BeforeAll
     static void startRelay() throws Exception {
         relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "desktop_session_test")
-                .withTimeouts(RelaySettings.Timeouts.DEFAULT.withRingTimeout(Duration.ofSeconds(2))));
+                .withTimeouts(RelaySettings.Timeouts.DEFAULT.withRingTimeout(RING_TIMEOUT)));
         endpoint = RelayEndpoint.of(relay.webSocketUri());
     }
 
@@ -266,6 +269,8 @@ class SessionModelTest {
             int b = bob.mark();
             ann.model.call("out_bob");
             bob.awaitCallAfter(b, CallPhase.INCOMING_RINGING);
+            // as in the UI, cancel once my side shows the call ringing (each side learns it from its own stream)
+            ann.awaitCallAfter(a, CallPhase.OUTGOING_RINGING);
             ann.model.hangup();
             assertThat(ann.awaitCallAfter(a, CallPhase.ENDED).outcome()).isEqualTo(CallOutcome.CANCELLED);
             assertThat(bob.awaitCallAfter(b, CallPhase.ENDED).outcome()).isEqualTo(CallOutcome.CANCELLED);
