@@ -26,8 +26,9 @@ class SpeakerPlaybackTest {
     private static final double AMPLITUDE = 8_000;
 
     @BeforeEach
-    void alsa() {
+    void alsa() throws Exception {
         TestAlsa.assumeConfigured();
+        TestAlsa.playbackFile(); // creates its directory: ALSA cannot write the file without it
     }
 
     @Test
