@@ -259,6 +259,7 @@ public final class PipelineRun {
             if (relay != null) {
                 relay.close();
             }
+            deleteTree(dir);
         }
 
         List<LatencySummary> v = new ArrayList<>();
@@ -349,6 +350,15 @@ public final class PipelineRun {
         return System.getenv("ALSA_CONFIG_PATH") == null
                 ? " (no ALSA_CONFIG_PATH: on a machine without a sound card, set it to app-desktop/src/test/alsa/asound.conf)"
                 : "";
+    }
+
+    /** The relay's database files (~50 MB) are not kept. */
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     private static void closeQuietly(AutoCloseable c) {
