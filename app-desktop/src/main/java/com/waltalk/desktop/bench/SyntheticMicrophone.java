@@ -7,8 +7,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Stands in for the microphone when no capture line opens: a 20 ms packet of silence (16 kHz mono
- * PCM16LE) on a drift-free schedule, stamped with the wall-clock time at which its last sample would
- * have been captured minus the packet length — what {@code MicrophoneCapture} stamps (first sample).
+ * PCM16LE) on a drift-free schedule, handed over when its 20 ms are complete. Like
+ * {@code MicrophoneCapture}, timestamps are those of the first sample and follow from the packet count
+ * (start + seq × 20 ms), not from when the thread woke up: a timestamp that jitters by a millisecond
+ * makes the jitter scheduler see packets overlapping and drop them.
  *
  * <p>Thread-safe: {@link #close} from any thread; the listener runs on this source's own thread.
  */
@@ -35,6 +37,8 @@ final class SyntheticMicrophone implements AutoCloseable {
     private void run() {
         byte[] silence = new byte[AudioPacket.BYTES_PER_PACKET];
         long start = System.nanoTime();
+        Instant wallStart = Instant.now();
+        long startMicros = wallStart.getEpochSecond() * 1_000_000 + wallStart.getNano() / 1_000;
         try {
             for (long seq = 0; running; seq++) {
                 long due = start + (seq + 1) * PACKET_NANOS; // the packet is complete at the end of its 20 ms
@@ -42,8 +46,7 @@ final class SyntheticMicrophone implements AutoCloseable {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                Instant now = Instant.now();
-                long firstSampleMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000 - PACKET_NANOS / 1_000;
+                long firstSampleMicros = startMicros + seq * (PACKET_NANOS / 1_000);
                 listener.onPacket(new AudioPacket(seq, firstSampleMicros, silence.clone()));
             }
         } catch (InterruptedException e) {
