@@ -273,9 +273,19 @@ public final class PipelineRun {
         LatencySummary handedOver = au.get(A_HANDED_OVER - 1);
         if (handedOver.count() > 0 && handedOver.minMillis() < 0) {
             notes.add(String.format("the capture device delivers ahead of real time (ALSA's file/null plugin does): "
-                    + "packets were handed over up to %.0f ms before their capture timestamp, so the audio latencies "
-                    + "below are understated by up to that much, and the jitter scheduler sees bursts; "
-                    + "--audio SYNTHETIC is a real-time source", -handedOver.minMillis() + 20));
+                    + "packets were handed over up to %.0f ms before a real-time device would have, so the audio latencies "
+                    + "below are understated by up to that much (a real microphone hands a packet over ~20 ms after "
+                    + "its timestamp), and the jitter scheduler sees bursts; --audio SYNTHETIC is a real-time source",
+                    -handedOver.minMillis() + 20));
+        }
+        List<LatencySummary> videoTimeline = new ArrayList<>();
+        List<LatencySummary> audioTimeline = new ArrayList<>();
+        long slice = 5_000_000_000L;
+        for (long t = from; to - t >= 1_000_000_000L; t += slice) { // no sliver at the end
+            String label = String.format("%d-%d s", (t - from + 500_000_000L) / 1_000_000_000L,
+                    (Math.min(to, t + slice) - from + 500_000_000L) / 1_000_000_000L);
+            videoTimeline.add(LatencySummary.of(label, video.latencies(V_SHOWN, t, Math.min(to, t + slice))));
+            audioTimeline.add(LatencySummary.of(label, audio.latencies(A_WRITTEN, t, Math.min(to, t + slice))));
         }
         int videoCaptured = video.captured(from, to);
         int audioCaptured = audio.captured(from, to);
@@ -286,7 +296,7 @@ public final class PipelineRun {
                 playbackAfter.played() - playbackBefore.played(), playbackAfter.concealed() - playbackBefore.concealed(),
                 playbackAfter.late() - playbackBefore.late(), playbackAfter.droppedExcess() - playbackBefore.droppedExcess(),
                 playbackAfter.underruns() - playbackBefore.underruns(), playbackAfter.reanchors() - playbackBefore.reanchors());
-        return new PipelineReport(settings, display, audioSetup, v, au, vr, ar, cpu,
+        return new PipelineReport(settings, display, audioSetup, v, au, videoTimeline, audioTimeline, vr, ar, cpu,
                 Runtime.getRuntime().availableProcessors(), worstOffsetErrorNanos.get() / 1e6, List.copyOf(notes));
     }
 
