@@ -52,13 +52,15 @@ public final class JitterScheduler {
 
     private static final class Entry {
         final long seq;
+        final long captureMicros;
         long start;
         final short[] samples;
         Tail tail = Tail.UNDECIDED;
         boolean started;
 
-        Entry(long seq, long start, short[] samples) {
+        Entry(long seq, long captureMicros, long start, short[] samples) {
             this.seq = seq;
+            this.captureMicros = captureMicros;
             this.start = start;
             this.samples = samples;
         }
@@ -87,6 +89,8 @@ public final class JitterScheduler {
     private boolean havePlayed;
     private long lastPlayedSeq;
     private long lastPlayedEnd;
+
+    private PacketStartListener startListener;
 
     private long played;
     private long late;
@@ -146,7 +150,7 @@ public final class JitterScheduler {
             late++;
             return;
         }
-        queue.put(start, new Entry(seq, start, samples));
+        queue.put(start, new Entry(seq, packet.captureMicros(), start, samples));
     }
 
     /**
@@ -199,6 +203,14 @@ public final class JitterScheduler {
         }
     }
 
+    /**
+     * Told, during {@link #render}, of each packet whose first sample is rendered (null: nobody).
+     * Called with the caller's lock held: it must only note the packet.
+     */
+    public void setPacketStartListener(PacketStartListener listener) {
+        this.startListener = listener;
+    }
+
     /** The next sample {@link #render} will produce. */
     public long writePosition() {
         return writePosition;
@@ -239,6 +251,9 @@ public final class JitterScheduler {
         havePlayed = true;
         lastPlayedSeq = e.seq;
         lastPlayedEnd = e.end();
+        if (startListener != null) {
+            startListener.packetStarted(e.seq, e.captureMicros);
+        }
     }
 
     /** Entries that ended before the write position (cannot happen through offer; kept as a guard). */
@@ -345,5 +360,16 @@ public final class JitterScheduler {
 
     static long samples(long millis) {
         return millis * RATE / 1000;
+    }
+
+    /** See {@link #setPacketStartListener}. */
+    @FunctionalInterface
+    public interface PacketStartListener {
+
+        /**
+         * @param seq           the packet's sequence number (low 32 bits)
+         * @param captureMicros its sender capture timestamp as offered
+         */
+        void packetStarted(long seq, long captureMicros);
     }
 }

@@ -3,6 +3,9 @@ package com.waltalk.desktop.playback;
 import com.waltalk.desktop.audio.AudioDeviceException;
 import com.waltalk.desktop.audio.AudioDevices;
 import com.waltalk.desktop.media.AudioPacket;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
@@ -38,6 +41,9 @@ public final class SpeakerPlayback implements AutoCloseable {
     private final JitterScheduler scheduler = new JitterScheduler();
     private final Object lock = new Object();
     private final Thread thread;
+    private final List<PacketWrittenListener> writtenListeners = new CopyOnWriteArrayList<>();
+    /** Packets whose first sample the current render produced (playback thread only). */
+    private final StartedPackets started = new StartedPackets();
     private volatile boolean running = true;
     /** Play position as last measured by the playback thread (guarded by lock). */
     private long playPosition;
@@ -48,6 +54,7 @@ public final class SpeakerPlayback implements AutoCloseable {
         this.deviceName = deviceName;
         this.thread = new Thread(this::run, "speaker");
         this.thread.setDaemon(true);
+        this.scheduler.setPacketStartListener(started::add);
     }
 
     /**
@@ -92,6 +99,18 @@ public final class SpeakerPlayback implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a listener told, on the playback thread right after {@code SourceDataLine.write} returns, of
+     * each packet whose first sample was in that write (in play order). It must return quickly.
+     */
+    public void addPacketWrittenListener(PacketWrittenListener listener) {
+        writtenListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removePacketWrittenListener(PacketWrittenListener listener) {
+        writtenListeners.remove(listener);
+    }
+
     public String deviceName() {
         return deviceName;
     }
@@ -122,6 +141,9 @@ public final class SpeakerPlayback implements AutoCloseable {
                         bytes[2 * i + 1] = (byte) (samples[i] >> 8);
                     }
                     line.write(bytes, 0, count * 2);
+                    if (started.size > 0) {
+                        tellWritten(System.nanoTime());
+                    }
                 }
                 LockSupport.parkNanos(TICK_NANOS);
             }
@@ -131,6 +153,15 @@ public final class SpeakerPlayback implements AutoCloseable {
                 failure = new AudioDeviceException("The speaker stopped working: " + e.getMessage(), e);
             }
         }
+    }
+
+    private void tellWritten(long writtenNanos) {
+        for (int i = 0; i < started.size; i++) {
+            for (PacketWrittenListener l : writtenListeners) {
+                l.packetWritten(started.seqs[i], started.captureMicros[i], writtenNanos);
+            }
+        }
+        started.size = 0;
     }
 
     /** Stops playing and releases the device. Idempotent. */
@@ -145,5 +176,34 @@ public final class SpeakerPlayback implements AutoCloseable {
         line.stop();
         line.flush();
         line.close();
+    }
+
+    /** Told when a packet's audio has been handed to the device. */
+    @FunctionalInterface
+    public interface PacketWrittenListener {
+
+        /**
+         * @param seq           the packet's sequence number (low 32 bits)
+         * @param captureMicros its capture timestamp as offered (local wall clock, epoch µs)
+         * @param writtenNanos  {@link System#nanoTime()} right after the write that held its first sample
+         */
+        void packetWritten(long seq, long captureMicros, long writtenNanos);
+    }
+
+    /** A reusable list of (seq, captureMicros), filled under the lock by render, emptied after the write. */
+    private static final class StartedPackets {
+        long[] seqs = new long[8];
+        long[] captureMicros = new long[8];
+        int size;
+
+        void add(long seq, long micros) {
+            if (size == seqs.length) {
+                seqs = java.util.Arrays.copyOf(seqs, size * 2);
+                captureMicros = java.util.Arrays.copyOf(captureMicros, size * 2);
+            }
+            seqs[size] = seq;
+            captureMicros[size] = micros;
+            size++;
+        }
     }
 }

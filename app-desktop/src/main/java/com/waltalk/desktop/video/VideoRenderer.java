@@ -1,6 +1,8 @@
 package com.waltalk.desktop.video;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
@@ -16,7 +18,8 @@ import javafx.scene.image.WritableImage;
  * {@link VideoReceiver}) and for the local preview (fed by {@link VideoSender#addPreview}).
  *
  * <p>Thread-safe: {@link #present} and {@link #clear} from any thread; {@link #start}/{@link #stop}
- * from any thread (they run on the JavaFX thread).
+ * from any thread (they run on the JavaFX thread); {@link FrameShownListener}s are added/removed from any
+ * thread and called on the JavaFX thread.
  */
 public final class VideoRenderer implements FrameDisplay {
 
@@ -26,6 +29,7 @@ public final class VideoRenderer implements FrameDisplay {
     private final AtomicReference<ScreenFrame> latest = new AtomicReference<>();
     private final AtomicLong shown = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final List<FrameShownListener> shownListeners = new CopyOnWriteArrayList<>();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -58,6 +62,18 @@ public final class VideoRenderer implements FrameDisplay {
         latest.set(CLEAR);
     }
 
+    /**
+     * Adds a listener told of each frame written into the view's image, on the JavaFX thread during the
+     * pulse (the scene is painted later in that pulse). It must return quickly.
+     */
+    public void addFrameShownListener(FrameShownListener listener) {
+        shownListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeFrameShownListener(FrameShownListener listener) {
+        shownListeners.remove(listener);
+    }
+
     @Override
     public long framesShown() {
         return shown.get();
@@ -86,6 +102,12 @@ public final class VideoRenderer implements FrameDisplay {
         image.getPixelWriter().setPixels(0, 0, f.width(), f.height(), PixelFormat.getIntArgbPreInstance(),
                 f.argb(), 0, f.width());
         shown.incrementAndGet();
+        if (!shownListeners.isEmpty()) {
+            long now = System.nanoTime();
+            for (FrameShownListener l : shownListeners) {
+                l.frameShown(f.seq(), now);
+            }
+        }
     }
 
     private static void onFxThread(Runnable r) {
@@ -94,5 +116,16 @@ public final class VideoRenderer implements FrameDisplay {
         } else {
             Platform.runLater(r);
         }
+    }
+
+    /** Told when a frame's pixels have been handed to the {@link ImageView}. */
+    @FunctionalInterface
+    public interface FrameShownListener {
+
+        /**
+         * @param seq        the frame's stream sequence number ({@link ScreenFrame#seq()})
+         * @param shownNanos {@link System#nanoTime()} right after its pixels were written into the view's image
+         */
+        void frameShown(long seq, long shownNanos);
     }
 }

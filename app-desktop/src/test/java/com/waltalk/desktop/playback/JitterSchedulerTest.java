@@ -93,6 +93,30 @@ class JitterSchedulerTest {
     }
 
     @Test
+    void thePacketStartListenerHearsEachPlayedPacketOnceInPlayOrderWithItsCaptureTime() {
+        List<Arrival> arrivals = new ArrayList<>();
+        for (long k = 0; k < 60; k++) {
+            if (k == 20) {
+                continue; // lost: concealed, never started
+            }
+            long at = k * 20_000 + 30_000 - (k % 2 == 1 ? 25_000 : 0); // odd ones overtake
+            arrivals.add(new Arrival(at, packet(k)));
+            if (k % 10 == 0) {
+                arrivals.add(new Arrival(at + 7_000, packet(k))); // duplicate: dropped, never started
+            }
+        }
+        PlayoutSimulation sim = new PlayoutSimulation();
+        List<long[]> started = new ArrayList<>();
+        sim.scheduler.setPacketStartListener((seq, captureMicros) -> started.add(new long[] {seq, captureMicros}));
+        sim.run(arrivals, 2_000_000);
+
+        List<Long> expected = LongStream.range(0, 60).filter(k -> k != 20).boxed().toList();
+        assertThat(started).extracting(x -> x[0]).containsExactlyElementsOf(expected);
+        assertThat(started).allSatisfy(x -> assertThat(x[1]).isEqualTo(packet(x[0]).captureMicros()));
+        assertThat(sim.stats().played()).isEqualTo(started.size());
+    }
+
+    @Test
     void reorderedPacketsWithinTheWindowPlayInOrderAndDuplicatesAreDropped() {
         List<Arrival> arrivals = new ArrayList<>();
         for (long k = 0; k < 100; k++) {

@@ -45,8 +45,9 @@ class SpeakerPlaybackTest {
     private static final long PACKET_NANOS = 20_000_000L;
 
     @BeforeEach
-    void alsa() {
+    void alsa() throws Exception {
         TestAlsa.assumeConfigured();
+        TestAlsa.playbackFile(); // creates its directory: ALSA cannot write the file without it
     }
 
     @Test
@@ -87,6 +88,49 @@ class SpeakerPlaybackTest {
         for (int k = 0; k < PACKETS; k++) {
             assertThat(find(stream, packet(k), 0)).as("packet %d", k).isEqualTo(k * N);
             assertThat(find(stream, packet(k), k * N + 1)).as("packet %d elsewhere", k).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void packetWrittenListenersHearEachPlayedPacketOnceInOrderAfterItWasOffered() throws Exception {
+        String device = AudioDevices.playbackDeviceNames().get(0);
+        int packets = 50;
+        long[] offeredNanos = new long[packets];
+        List<long[]> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PlaybackStats stats;
+        try (SpeakerPlayback speaker = SpeakerPlayback.start(device)) {
+            speaker.addPacketWrittenListener((seq, captureMicros, nanos) -> {
+                written.add(new long[] {seq, captureMicros, nanos});
+                threads.add(Thread.currentThread().getName());
+            });
+            SpeakerPlayback.PacketWrittenListener removed = (seq, micros, nanos) -> written.add(new long[] {-1, 0, 0});
+            speaker.addPacketWrittenListener(removed);
+            speaker.removePacketWrittenListener(removed);
+            long t0 = System.nanoTime();
+            for (int k = 0; k < packets; k++) {
+                long due = t0 + k * 20_000_000L;
+                while (System.nanoTime() < due) {
+                    Thread.sleep(1);
+                }
+                offeredNanos[k] = System.nanoTime();
+                speaker.offer(packet(k));
+            }
+            Thread.sleep(300);
+            stats = speaker.stats();
+        }
+        assertThat(written).hasSize((int) stats.played());
+        assertThat(stats.played()).isGreaterThanOrEqualTo(packets - 5);
+        assertThat(threads).containsOnly("speaker");
+        long previousSeq = -1;
+        for (long[] w : written) {
+            int k = (int) w[0];
+            assertThat(k).isGreaterThan((int) previousSeq);
+            previousSeq = k;
+            assertThat(w[1]).isEqualTo(packet(k).captureMicros());
+            // written after it was offered, and (the 150 ms clamp) not much later
+            assertThat(w[2] - offeredNanos[k]).as("offer -> written of packet %d, ns", k)
+                    .isPositive().isLessThan(JitterScheduler.MAX_AHEAD_MILLIS * 1_000_000L);
         }
     }
 

@@ -109,6 +109,39 @@ class VideoRendererFxTest {
         renderer.stop();
     }
 
+    @Test
+    void frameShownListenersHearEachShownFrameOnTheFxThreadAfterItsPixelsAreInTheView() throws Exception {
+        VideoRenderer renderer = new VideoRenderer(remoteView);
+        java.util.List<long[]> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<Boolean> onFxThread = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<Integer> pixelWhenHeard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        renderer.addFrameShownListener((seq, nanos) -> {
+            heard.add(new long[] {seq, nanos});
+            onFxThread.add(Platform.isFxApplicationThread());
+            pixelWhenHeard.add(remoteView.getImage().getPixelReader().getArgb(0, 0));
+        });
+        VideoRenderer.FrameShownListener removed = (seq, nanos) -> heard.add(new long[] {-99, nanos});
+        renderer.addFrameShownListener(removed);
+        renderer.removeFrameShownListener(removed);
+        renderer.start();
+        long before = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            int[] px = new int[4 * 4];
+            java.util.Arrays.fill(px, 0xFF000000 | (i + 1) * 60);
+            renderer.present(new ScreenFrame(100 + i, 4, 4, px));
+            long shownBefore = renderer.framesShown();
+            waitUntil(() -> renderer.framesShown() > shownBefore, 2_000);
+        }
+        renderer.stop();
+
+        assertThat(heard).extracting(h -> h[0]).containsExactly(100L, 101L, 102L);
+        assertThat(heard).extracting(h -> h[1]).allSatisfy(n -> assertThat(n).isGreaterThan(before))
+                .isSorted();
+        assertThat(onFxThread).containsOnly(true);
+        assertThat(pixelWhenHeard).containsExactly(0xFF000000 | 60, 0xFF000000 | 120, 0xFF000000 | 180);
+        assertThat(heard).hasSize((int) renderer.framesShown());
+    }
+
     private static WritableImage snapshot(ImageView view) throws Exception {
         return CompletableFuture.supplyAsync(() -> view.snapshot(null, null), Platform::runLater)
                 .get(5, TimeUnit.SECONDS);
