@@ -113,9 +113,16 @@ public final class CallStore {
         return canonicalCallee;
     }
 
+    /**
+     * Whether {@code user} has a ringing or accepted call. Locks what it finds: a call that another
+     * transaction has just ended (e.g. the ring timeout) may still look active to this statement's
+     * snapshot for a moment after that commit was streamed to the clients — a client that saw "missed"
+     * and calls again at once would be refused. {@code FOR UPDATE} waits for such a transaction and
+     * re-checks the row's newest version, so only calls that are still active count.
+     */
     private static boolean hasActiveCall(Connection c, String user) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM calls WHERE state IN ('ringing', 'accepted') "
-                + "AND (caller = ? OR callee = ?) LIMIT 1")) {
+                + "AND (caller = ? OR callee = ?) LIMIT 1 FOR UPDATE")) {
             ps.setString(1, user);
             ps.setString(2, user);
             try (ResultSet rs = ps.executeQuery()) {
