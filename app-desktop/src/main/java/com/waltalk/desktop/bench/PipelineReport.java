@@ -60,7 +60,7 @@ public record PipelineReport(PipelineRun.Settings settings, String display, Stri
 
     /** Jitter-scheduler counters over the window (see {@code PlaybackStats}). */
     public record AudioCounts(int captured, long played, long concealed, long late, long droppedExcess,
-                              long underruns, long reanchors) {
+                              long underruns, long reanchors, long shrinkDrops) {
     }
 
     public LatencySummary videoShown() {
@@ -118,8 +118,8 @@ public record PipelineReport(PipelineRun.Settings settings, String display, Stri
         if (audioCounts != null) {
             AudioCounts ac = audioCounts;
             out.printf("audio: %d packets captured, %d played, concealed %d, late %d, dropped by re-anchor %d, "
-                    + "underruns %d, re-anchors %d%n", ac.captured(), ac.played(), ac.concealed(), ac.late(),
-                    ac.droppedExcess(), ac.underruns(), ac.reanchors());
+                    + "underruns %d, re-anchors %d, dropped to shrink the delay %d%n", ac.captured(), ac.played(),
+                    ac.concealed(), ac.late(), ac.droppedExcess(), ac.underruns(), ac.reanchors(), ac.shrinkDrops());
         }
         out.printf("clock-offset estimate error (not in the latencies above): %.1f ms worst%n", worstClockOffsetErrorMillis);
         out.println();

@@ -295,7 +295,8 @@ public final class PipelineRun {
         var ar = playbackAfter == null ? null : new PipelineReport.AudioCounts(audioCaptured,
                 playbackAfter.played() - playbackBefore.played(), playbackAfter.concealed() - playbackBefore.concealed(),
                 playbackAfter.late() - playbackBefore.late(), playbackAfter.droppedExcess() - playbackBefore.droppedExcess(),
-                playbackAfter.underruns() - playbackBefore.underruns(), playbackAfter.reanchors() - playbackBefore.reanchors());
+                playbackAfter.underruns() - playbackBefore.underruns(), playbackAfter.reanchors() - playbackBefore.reanchors(),
+                playbackAfter.shrinkDrops() - playbackBefore.shrinkDrops());
         return new PipelineReport(settings, display, audioSetup, v, au, videoTimeline, audioTimeline, vr, ar, cpu,
                 Runtime.getRuntime().availableProcessors(), worstOffsetErrorNanos.get() / 1e6, List.copyOf(notes));
     }

@@ -2,8 +2,11 @@ package com.waltalk.desktop.playback;
 
 import com.waltalk.desktop.media.AudioPacket;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,10 +27,21 @@ import java.util.TreeMap;
  *     re-anchored to start {@link #REANCHOR_LEAD_MILLIS} after the play position (or right after the
  *     audio already committed to the device, if that is later); the queued packets it overtakes are
  *     dropped.</li>
+ * <li>The next packet in sequence after a placed one (or the one just before a queued one) whose
+ *     timestamp puts it within {@link #SNAP_TOLERANCE_MILLIS} of that neighbour's edge: placed
+ *     exactly against it, so a sender whose timestamps wobble by a millisecond or two (or shift
+ *     once, when its clock-offset estimate changes) plays gaplessly and loses nothing. Timestamps
+ *     locate the stream; sequence numbers order it.</li>
  * <li>Late (its start is already written), or older than a queued packet and late: dropped.</li>
  * <li>Same sequence number seen among the last {@value #DUPLICATE_WINDOW} packets: dropped.</li>
  * <li>Gaps render as silence; audio fades out over {@link #FADE_SAMPLES} samples before a gap
  *     or a jump and fades in after one, so nothing clicks.</li>
+ * <li>Shrinking back: the least audio scheduled ahead of the play position when a packet arrives is
+ *     tracked over windows of {@link #SHRINK_WINDOW_MILLIS}. If over a whole window it never fell
+ *     below {@link #START_DELAY_MILLIS} + one packet, and no packet came late, the quietest queued
+ *     packet not yet committed to the device is dropped and everything after it moves one packet
+ *     earlier (the neighbours fade out and in) — so a delay raised by an underrun returns toward the
+ *     start delay once the network is steady, at most one packet per window.</li>
  * </ul>
  *
  * <p>Not thread-safe: the owner serialises calls ({@link SpeakerPlayback} holds a lock).
@@ -37,6 +51,10 @@ public final class JitterScheduler {
     public static final int MAX_AHEAD_MILLIS = 150;
     public static final int REANCHOR_LEAD_MILLIS = 20;
     public static final int START_DELAY_MILLIS = 80;
+    /** How far a packet's timestamp may put it from its sequence neighbour's edge and still be placed against it. */
+    public static final int SNAP_TOLERANCE_MILLIS = 5;
+    /** Length of the windows over which the least scheduled-ahead is judged before shrinking. */
+    public static final int SHRINK_WINDOW_MILLIS = 1_500;
     /** 3 ms fades. */
     public static final int FADE_SAMPLES = 48;
     static final int DUPLICATE_WINDOW = 1024;
@@ -45,6 +63,8 @@ public final class JitterScheduler {
     static final long MAX_AHEAD = samples(MAX_AHEAD_MILLIS);
     private static final long REANCHOR_LEAD = samples(REANCHOR_LEAD_MILLIS);
     private static final long START_DELAY = samples(START_DELAY_MILLIS);
+    private static final long SNAP_TOLERANCE = samples(SNAP_TOLERANCE_MILLIS);
+    private static final long SHRINK_WINDOW = samples(SHRINK_WINDOW_MILLIS);
     /** Sender timestamps further than this from the anchor are nonsense; treated as a jump. */
     private static final long MAX_TIMESTAMP_DISTANCE_MICROS = 3_600_000_000L;
 
@@ -71,6 +91,8 @@ public final class JitterScheduler {
     }
 
     private final TreeMap<Long, Entry> queue = new TreeMap<>();
+    /** The same entries by sequence number. */
+    private final HashMap<Long, Entry> queuedBySeq = new HashMap<>();
     private final ArrayDeque<Long> recentSeqs = new ArrayDeque<>();
     private final HashSet<Long> recentSeqSet = new HashSet<>();
 
@@ -99,6 +121,11 @@ public final class JitterScheduler {
     private long reanchors;
     private long droppedExcess;
     private long underruns;
+    private long shrinkDrops;
+
+    /** Current shrink window: where it began (play position) and the least scheduled-ahead seen in it. */
+    private long windowStart;
+    private long windowMinAhead = Long.MAX_VALUE;
 
     /**
      * Schedules a packet that arrived now.
@@ -115,6 +142,9 @@ public final class JitterScheduler {
         if (samples.length == 0) {
             return;
         }
+        if (anchored) {
+            windowMinAhead = Math.min(windowMinAhead, scheduledAhead(playPosition));
+        }
         boolean newer = !haveNewest || seqDelta(seq, newestSeq) > 0;
         if (newer) {
             haveNewest = true;
@@ -126,16 +156,19 @@ public final class JitterScheduler {
         long start;
         if (!anchored || Math.abs(packet.captureMicros() - anchorMicros) > MAX_TIMESTAMP_DISTANCE_MICROS) {
             start = anchor(packet, Math.max(writePosition, playPosition + START_DELAY));
+            restartShrinkWindow(playPosition);
         } else {
             start = anchorPosition + Math.round((packet.captureMicros() - anchorMicros) * (RATE / 1e6));
+            start = placeAgainstNeighbours(packet, seq, newer, start, samples.length, playPosition);
         }
         if (start < writePosition) {
             if (newer && committedEnd() <= writePosition && queue.isEmpty()) {
                 underruns++;
                 havePlayed = false;
                 start = anchor(packet, Math.max(writePosition, playPosition + START_DELAY));
+                restartShrinkWindow(playPosition);
             } else {
-                late++;
+                dropLate();
                 return;
             }
         }
@@ -145,12 +178,19 @@ public final class JitterScheduler {
             dropAllExceptCommitted();
             havePlayed = false;
             start = anchor(packet, Math.max(committedEnd, playPosition + REANCHOR_LEAD));
+            restartShrinkWindow(playPosition);
         }
         if (!fitsInOrder(seq, start, start + samples.length)) {
-            late++;
+            dropLate();
             return;
         }
-        queue.put(start, new Entry(seq, packet.captureMicros(), start, samples));
+        enqueue(new Entry(seq, packet.captureMicros(), start, samples));
+        if (playPosition - windowStart >= SHRINK_WINDOW) {
+            if (windowMinAhead != Long.MAX_VALUE && windowMinAhead > START_DELAY) {
+                shrinkOnce(windowMinAhead - START_DELAY);
+            }
+            restartShrinkWindow(playPosition);
+        }
     }
 
     /**
@@ -198,7 +238,7 @@ public final class JitterScheduler {
             writePosition += take;
             lastRendered = e;
             if (writePosition >= e.end()) {
-                queue.remove(e.start);
+                dequeue(e);
             }
         }
     }
@@ -232,7 +272,7 @@ public final class JitterScheduler {
 
     public PlaybackStats stats(long playPosition) {
         return new PlaybackStats(scheduledAhead(playPosition) * 1000.0 / RATE, played, late, concealed, duplicates,
-                reanchors, droppedExcess, underruns);
+                reanchors, droppedExcess, underruns, shrinkDrops);
     }
 
     private void begin(Entry e) {
@@ -259,7 +299,7 @@ public final class JitterScheduler {
     /** Entries that ended before the write position (cannot happen through offer; kept as a guard). */
     private void purgePassed() {
         while (!queue.isEmpty() && queue.firstEntry().getValue().end() <= writePosition) {
-            queue.pollFirstEntry();
+            dequeue(queue.firstEntry().getValue());
             late++;
         }
     }
@@ -304,6 +344,7 @@ public final class JitterScheduler {
             Entry e = it.next();
             if (e.start >= keepUntil) {
                 it.remove();
+                queuedBySeq.remove(e.seq);
                 droppedExcess++;
             }
         }
@@ -326,6 +367,145 @@ public final class JitterScheduler {
         return after == null || (after.getKey() >= end && seqDelta(after.getValue().seq, seq) > 0);
     }
 
+    /**
+     * Where a packet goes given its sequence neighbours: against the end of its predecessor (queued, or
+     * the packet whose last sample was just rendered) or else the start of its queued successor, when
+     * its timestamp puts it within {@link #SNAP_TOLERANCE} of there; otherwise where the timestamp says.
+     * Snapped to its predecessor, a packet that is the newest becomes the anchor (so one shift of the
+     * sender's timestamps is absorbed once, not on every later packet), and a queued successor chain
+     * that the wobble left a little off is moved against it.
+     */
+    private long placeAgainstNeighbours(AudioPacket packet, long seq, boolean newer, long start, int length,
+                                        long playPosition) {
+        Entry pred = queuedBySeq.get(seqPlus(seq, -1));
+        if (pred == null && lastRendered != null && lastRendered.end() == writePosition
+                && seqDelta(seq, lastRendered.seq) == 1) {
+            pred = lastRendered;
+        }
+        Entry succ = queuedBySeq.get(seqPlus(seq, 1));
+        if (pred != null && Math.abs(start - pred.end()) <= SNAP_TOLERANCE) {
+            start = pred.end();
+            if (newer) {
+                anchorMicros = packet.captureMicros();
+                anchorPosition = start;
+            }
+            long end = start + length;
+            if (succ != null && !succ.started && succ.start != end && Math.abs(succ.start - end) <= 2 * SNAP_TOLERANCE) {
+                moveChain(succ, end - succ.start, playPosition);
+            }
+            return start;
+        }
+        if (succ != null && !succ.started && Math.abs(start + length - succ.start) <= SNAP_TOLERANCE) {
+            return succ.start - length;
+        }
+        return start;
+    }
+
+    /**
+     * Moves {@code first} and the queued packets contiguous with it in sequence by {@code delta} samples,
+     * if that overlaps nothing and stays within the clamp; otherwise leaves them (the caller's packet
+     * may then not fit and be dropped as late, as before).
+     */
+    private void moveChain(Entry first, long delta, long playPosition) {
+        List<Entry> chain = new ArrayList<>();
+        Entry e = first;
+        while (e != null && !e.started) {
+            chain.add(e);
+            Entry next = queuedBySeq.get(seqPlus(e.seq, 1));
+            e = next != null && next.start == e.end() ? next : null;
+        }
+        Entry last = chain.get(chain.size() - 1);
+        if (delta > 0) {
+            Map.Entry<Long, Entry> after = queue.higherEntry(last.start);
+            if (last.end() + delta - playPosition > MAX_AHEAD || (after != null && after.getKey() < last.end() + delta)) {
+                return;
+            }
+        } else {
+            Map.Entry<Long, Entry> before = queue.lowerEntry(first.start);
+            if (first.start + delta < writePosition
+                    || (before != null && before.getValue().end() > first.start + delta)) {
+                return;
+            }
+        }
+        for (Entry c : chain) {
+            queue.remove(c.start);
+        }
+        for (Entry c : chain) {
+            c.start += delta;
+            queue.put(c.start, c);
+        }
+        if (last.seq == newestSeq) {
+            anchorMicros = last.captureMicros;
+            anchorPosition = last.start;
+        }
+    }
+
+    /**
+     * Drops the quietest queued packet that is not committed to the device and is at most
+     * {@code maxSamples} long, and moves everything after it that much earlier — the schedule then
+     * runs that much closer to the play position. The packets either side of the cut fade out and in
+     * (they are not consecutive in sequence, so {@link #render} treats the cut as a seam).
+     */
+    private void shrinkOnce(long maxSamples) {
+        long committedEnd = committedEnd();
+        Entry quietest = null;
+        double quietestEnergy = Double.MAX_VALUE;
+        for (Entry e : queue.tailMap(committedEnd, true).values()) {
+            if (e.started || e.samples.length > maxSamples) {
+                continue;
+            }
+            double energy = meanSquare(e.samples);
+            if (energy < quietestEnergy) {
+                quietest = e;
+                quietestEnergy = energy;
+            }
+        }
+        if (quietest == null) {
+            return;
+        }
+        dequeue(quietest);
+        shrinkDrops++;
+        long cut = quietest.samples.length;
+        List<Entry> later = new ArrayList<>(queue.tailMap(quietest.start, false).values());
+        for (Entry e : later) {
+            queue.remove(e.start);
+        }
+        for (Entry e : later) {
+            e.start -= cut;
+            queue.put(e.start, e);
+        }
+        anchorPosition -= cut;
+    }
+
+    private void restartShrinkWindow(long playPosition) {
+        windowStart = playPosition;
+        windowMinAhead = Long.MAX_VALUE;
+    }
+
+    /** A packet came too late to play: counted, and no shrinking in this window. */
+    private void dropLate() {
+        late++;
+        windowMinAhead = 0;
+    }
+
+    private void enqueue(Entry e) {
+        queue.put(e.start, e);
+        queuedBySeq.put(e.seq, e);
+    }
+
+    private void dequeue(Entry e) {
+        queue.remove(e.start);
+        queuedBySeq.remove(e.seq);
+    }
+
+    private static double meanSquare(short[] samples) {
+        double sum = 0;
+        for (short s : samples) {
+            sum += (double) s * s;
+        }
+        return sum / samples.length;
+    }
+
     private long anchor(AudioPacket packet, long position) {
         anchored = true;
         anchorMicros = packet.captureMicros();
@@ -343,6 +523,10 @@ public final class JitterScheduler {
             recentSeqSet.remove(recentSeqs.removeFirst());
         }
         return true;
+    }
+
+    private static long seqPlus(long seq, int delta) {
+        return (seq + delta) & 0xFFFF_FFFFL;
     }
 
     /** a − b for 32-bit wrapping sequence numbers. */

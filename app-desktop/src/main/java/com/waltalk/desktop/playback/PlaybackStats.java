@@ -12,7 +12,9 @@ package com.waltalk.desktop.playback;
  * @param reanchors      times the schedule ran more than 150 ms ahead and was pulled back
  * @param droppedExcess  queued packets dropped by those re-anchors
  * @param underruns      times the schedule ran dry and restarted at the next packet
+ * @param shrinkDrops    queued packets dropped (the quietest at hand) to bring the delay back toward
+ *                       the start delay after it had stayed higher than needed; not in {@code concealed}
  */
 public record PlaybackStats(double bufferMillis, long played, long late, long concealed, long duplicates,
-                            long reanchors, long droppedExcess, long underruns) {
+                            long reanchors, long droppedExcess, long underruns, long shrinkDrops) {
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
@@ -31,20 +32,127 @@ class JitterSchedulerTest {
             @ForAll @DoubleRange(min = 0, max = 0.05) double stallChance,
             @ForAll @LongRange(min = 0, max = 1_000_000) long stall,
             @ForAll @IntRange(min = 1, max = 1_500) int packets,
+            @ForAll @LongRange(min = 0, max = 3_000) long timestampJitter,
             @ForAll long seed) {
-        Network network = new Network(drift, baseDelay, jitter, loss, duplicate, reorder, stallChance, stall, seed);
+        Network network = new Network(drift, baseDelay, jitter, loss, duplicate, reorder, stallChance, stall, seed,
+                timestampJitter);
         List<Arrival> arrivals = network.arrivals(packets);
         PlayoutSimulation sim = new PlayoutSimulation().run(arrivals, packets * 20_000L + 2_000_000);
 
         assertThat(sim.maxAheadSamples).isLessThanOrEqualTo(MAX_AHEAD);
         assertThat(sim.deviceStarved).as("the device always had audio or silence to play").isFalse();
         PlaybackStats s = sim.stats();
-        assertThat(s.played() + s.late() + s.duplicates() + s.droppedExcess())
+        assertThat(s.played() + s.late() + s.duplicates() + s.droppedExcess() + s.shrinkDrops())
                 .as("every packet is played or counted as dropped, exactly once").isEqualTo(sim.offered);
         List<Long> order = sim.playedOrder();
         assertThat(order).as("played in sequence order, none twice").isSorted().doesNotHaveDuplicates();
         assertThat(order).hasSize((int) s.played());
         assertThat(sim.worstClick()).as("no step without a fade: %s", sim.aroundWorstClick()).isLessThanOrEqualTo(0);
+    }
+
+    /**
+     * A steady network (30 ms + up to {@code jitter}), then {@code burstMillis} of heavy jitter (up to
+     * {@code burstJitter} more) that costs underruns and raises the delay, then steady again. Five
+     * seconds after the burst the delay is back within one packet (20 ms) plus the steady jitter of
+     * what it was before. The coverage check makes sure a good share of tries (~35 %) really raised the delay first.
+     */
+    @Property(tries = 60)
+    void afterABurstOfJitterRaisedTheDelayItReturnsNearTheStartDelayOnceTheNetworkIsSteady(
+            @ForAll @IntRange(min = 300, max = 3_000) int burstMillis,
+            @ForAll @LongRange(min = 40_000, max = 120_000) long burstJitter,
+            @ForAll @LongRange(min = 0, max = 10_000) long jitter,
+            @ForAll long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        List<Arrival> arrivals = new ArrayList<>();
+        long burstFrom = 2_000_000;
+        long burstTo = burstFrom + burstMillis * 1_000L;
+        int packets = (int) ((burstTo + 8_000_000) / 20_000);
+        for (long k = 0; k < packets; k++) {
+            long sent = k * 20_000;
+            long at = sent + 30_000 + (jitter == 0 ? 0 : (long) (random.nextDouble() * jitter));
+            if (sent >= burstFrom && sent < burstTo) {
+                at += (long) (random.nextDouble() * burstJitter);
+            }
+            arrivals.add(new Arrival(at, packet(k)));
+        }
+        PlayoutSimulation sim = new PlayoutSimulation().run(arrivals, packets * 20_000L + 1_000_000);
+        PlaybackStats s = sim.stats();
+
+        double before = sim.delayMillis(50);
+        long settledFrom = burstTo / 20_000 + 250; // 5 s after the burst
+        double raised = LongStream.range(burstFrom / 20_000, settledFrom).filter(sim.startedAt::containsKey)
+                .mapToDouble(sim::delayMillis).max().orElseThrow();
+        Statistics.label("delay raised by ≥ 20 ms").collect(raised >= before + 20);
+        Statistics.label("delay raised by ≥ 20 ms").coverage(c -> c.check(true).percentage(p -> p >= 25));
+        for (long k = settledFrom; k < packets; k++) {
+            if (!sim.startedAt.containsKey(k)) {
+                continue; // dropped to shrink (counted below)
+            }
+            assertThat(sim.delayMillis(k)).as("delay of packet %d (before the burst: %.1f ms, highest: %.1f ms; %s)",
+                    k, before, raised, s).isLessThanOrEqualTo(before + 20 + jitter / 1000.0);
+        }
+        assertThat(s.played() + s.late() + s.droppedExcess() + s.shrinkDrops()).isEqualTo(packets);
+        assertThat(sim.maxAheadSamples).isLessThanOrEqualTo(MAX_AHEAD);
+        assertThat(sim.playedOrder()).isSorted().doesNotHaveDuplicates();
+        assertThat(sim.worstClick()).as(sim.aroundWorstClick()).isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void shrinkingNeverMakesAPacketLateOnASteadyNetworkAndDropsTheQuietestAtHand() {
+        // 40 ms jitter-free stall at 2 s → one underrun, ~+50 ms; every third packet afterwards is quiet.
+        List<Arrival> arrivals = new ArrayList<>();
+        int packets = 500;
+        for (long k = 0; k < packets; k++) {
+            long at = k * 20_000 + 30_000;
+            if (k >= 100 && k < 103) {
+                at = 2_080_000;
+            }
+            short value = k > 103 && k % 3 == 0 ? (short) 5 : (short) (1_000 + k);
+            arrivals.add(new Arrival(at, packet(k, 0, value)));
+        }
+        PlayoutSimulation sim = new PlayoutSimulation().run(arrivals, packets * 20_000L + 1_000_000);
+        PlaybackStats s = sim.stats();
+        assertThat(s.underruns()).isEqualTo(1);
+        assertThat(s.late() + s.reanchors() + s.concealed()).as("%s", s).isZero();
+        assertThat(s.shrinkDrops()).as("%s", s).isBetween(1L, 3L);
+        List<Long> dropped = LongStream.range(0, packets).filter(k -> !sim.startedAt.containsKey(k)).boxed().toList();
+        assertThat(dropped).hasSize((int) s.shrinkDrops()).allSatisfy(k -> assertThat(k % 3).isZero());
+        assertThat(sim.delayMillis(packets - 1)).isBetween(sim.delayMillis(50), sim.delayMillis(50) + 20);
+    }
+
+    /** Timestamps off the 20 ms grid by up to ±2 ms (a wobbly sender clock): nothing is lost. */
+    @Property(tries = 40)
+    void timestampsJitteredBy2msLoseNoPackets(
+            @ForAll @LongRange(min = 0, max = 15_000) long networkJitter,
+            @ForAll @LongRange(min = 0, max = 2_000) long timestampJitter,
+            @ForAll long seed) {
+        Network network = new Network(0, 30_000, networkJitter, 0, 0, 0, 0, 0, seed, timestampJitter);
+        PlayoutSimulation sim = new PlayoutSimulation().run(network.arrivals(1_000), 22_000_000);
+        PlaybackStats s = sim.stats();
+        assertThat(s.played()).as("%s", s).isEqualTo(1_000);
+        assertThat(s.late() + s.concealed() + s.underruns() + s.reanchors()).as("%s", s).isZero();
+        assertThat(sim.playedOrder()).containsExactlyElementsOf(LongStream.range(0, 1_000).boxed().toList());
+        assertThat(sim.worstClick()).as(sim.aroundWorstClick()).isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void reorderedPacketsWithJitteredTimestampsStillPlayBackToBack() {
+        java.util.Random random = new java.util.Random(11);
+        List<Arrival> arrivals = new ArrayList<>();
+        for (long k = 0; k < 300; k++) {
+            long at = k * 20_000 + 30_000 - (k % 2 == 1 ? 25_000 : 0); // odd ones overtake
+            long error = Math.round((random.nextDouble() * 2 - 1) * 2_000);
+            arrivals.add(new Arrival(at, packet(k, error, (short) (1_000 + k))));
+        }
+        PlayoutSimulation sim = new PlayoutSimulation().run(arrivals, 7_000_000);
+        PlaybackStats s = sim.stats();
+        assertThat(s.played()).as("%s", s).isEqualTo(300);
+        assertThat(s.late() + s.concealed()).as("%s", s).isZero();
+        for (long k = 1; k < 300; k++) {
+            assertThat(sim.startedAt.get(k) - sim.startedAt.get(k - 1)).as("packet %d right after %d", k, k - 1)
+                    .isEqualTo(320);
+        }
+        assertThat(sim.worstClick()).as(sim.aroundWorstClick()).isLessThanOrEqualTo(0);
     }
 
     @Test

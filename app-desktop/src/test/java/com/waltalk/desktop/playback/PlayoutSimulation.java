@@ -4,7 +4,9 @@ import com.waltalk.desktop.media.AudioPacket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -12,6 +14,8 @@ import java.util.Random;
  * the device plays exactly 16 samples per simulated millisecond, the player tops the device up to
  * {@link #DEVICE_LEAD} every {@link #TICK_MICROS}, and packets are offered at their arrival times.
  * Packet k carries the constant sample value 1000 + k, so the output shows which packet played where.
+ * The position at which each packet started playing is recorded ({@link #startedAt}) unless a test
+ * replaces the scheduler's start listener.
  */
 final class PlayoutSimulation {
 
@@ -28,15 +32,30 @@ final class PlayoutSimulation {
     long maxAheadSamples;
     long offered;
     boolean deviceStarved;
+    /** Sequence number → timeline sample where the packet started playing. */
+    final Map<Long, Long> startedAt = new HashMap<>();
+
+    PlayoutSimulation() {
+        scheduler.setPacketStartListener((seq, captureMicros) -> startedAt.put(seq, scheduler.writePosition()));
+    }
 
     static AudioPacket packet(long k) {
+        return packet(k, 0, (short) (VALUE_BASE + k));
+    }
+
+    /** Packet k with its timestamp moved by {@code timestampErrorMicros}, every sample {@code value}. */
+    static AudioPacket packet(long k, long timestampErrorMicros, short value) {
         byte[] pcm = new byte[AudioPacket.BYTES_PER_PACKET];
-        short v = (short) (VALUE_BASE + k);
         for (int i = 0; i < pcm.length; i += 2) {
-            pcm[i] = (byte) v;
-            pcm[i + 1] = (byte) (v >> 8);
+            pcm[i] = (byte) value;
+            pcm[i + 1] = (byte) (value >> 8);
         }
-        return new AudioPacket(k, SENDER_EPOCH_MICROS + k * 20_000, pcm);
+        return new AudioPacket(k, SENDER_EPOCH_MICROS + k * 20_000 + timestampErrorMicros, pcm);
+    }
+
+    /** When packet k started playing minus when it was sent (k × 20 ms), in ms; the whole playout delay. */
+    double delayMillis(long k) {
+        return startedAt.get(k) / 16.0 - k * 20.0;
     }
 
     static long playPosition(long micros) {
@@ -136,9 +155,17 @@ final class PlayoutSimulation {
         return "at " + worstClickAt + ": " + Arrays.toString(Arrays.copyOfRange(output, from, Math.min(output.length, worstClickAt + 4)));
     }
 
-    /** A network: per-packet delay, loss, duplication, reordering, stalls; sender clock drift. */
+    /**
+     * A network: per-packet delay, loss, duplication, reordering, stalls; sender clock drift; a sender
+     * whose timestamps are off by up to ± {@code timestampJitterMicros} (uniform) from the 20 ms grid.
+     */
     record Network(double drift, long baseDelayMicros, long jitterMicros, double loss, double duplicate,
-                   double reorder, double stallChance, long stallMicros, long seed) {
+                   double reorder, double stallChance, long stallMicros, long seed, long timestampJitterMicros) {
+
+        Network(double drift, long baseDelayMicros, long jitterMicros, double loss, double duplicate,
+                double reorder, double stallChance, long stallMicros, long seed) {
+            this(drift, baseDelayMicros, jitterMicros, loss, duplicate, reorder, stallChance, stallMicros, seed, 0);
+        }
 
         static Network perfect() {
             return new Network(0, 30_000, 0, 0, 0, 0, 0, 0, 1);
@@ -163,9 +190,12 @@ final class PlayoutSimulation {
                 if (random.nextDouble() < reorder) {
                     at += 20_000 + (long) (random.nextDouble() * 30_000);
                 }
-                out.add(new Arrival(at, packet(k)));
+                long timestampError = timestampJitterMicros == 0 ? 0
+                        : Math.round((random.nextDouble() * 2 - 1) * timestampJitterMicros);
+                AudioPacket p = packet(k, timestampError, (short) (VALUE_BASE + k));
+                out.add(new Arrival(at, p));
                 if (random.nextDouble() < duplicate) {
-                    out.add(new Arrival(at + (long) (random.nextDouble() * 60_000), packet(k)));
+                    out.add(new Arrival(at + (long) (random.nextDouble() * 60_000), p));
                 }
             }
             return out;
