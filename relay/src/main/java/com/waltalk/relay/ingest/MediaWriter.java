@@ -7,17 +7,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The write path: turns inbound media frames into INSERTs, group-committing whatever has queued
- * while the previous commit was in flight.
+ * while the previous commit was in flight — and, under load, no more often than once per commit
+ * interval per shard, so each commit carries several frames (docs/DECISIONS.md, D31).
  *
  * <p>Frames are sharded by sender over {@code shards} writer threads, each with its own connection
  * and FIFO queue, so one sender's frames are inserted — and therefore replicated — in the order they
@@ -57,7 +60,7 @@ public final class MediaWriter implements AutoCloseable {
      *                       meanwhile wait and share the next commit (zero: commit whatever queued while the
      *                       previous commit was in flight, at once)
      */
-    public MediaWriter(DatabaseEndpoint endpoint, int shards, java.time.Duration commitInterval, long maxQueuedBytes) {
+    public MediaWriter(DatabaseEndpoint endpoint, int shards, Duration commitInterval, long maxQueuedBytes) {
         this.endpoint = endpoint;
         this.commitIntervalNanos = commitInterval.toNanos();
         this.maxQueuedBytes = maxQueuedBytes;
@@ -220,7 +223,7 @@ public final class MediaWriter implements AutoCloseable {
             long due = lastCommitStart + commitIntervalNanos;
             long wait;
             while ((wait = due - System.nanoTime()) > 0 && queue.size() < MAX_BATCH_ROWS) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                LockSupport.parkNanos(wait);
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
