@@ -122,7 +122,7 @@ public final class Relay implements AutoCloseable {
             throw new RelayStartException(e.getMessage(), e);
         }
 
-        writer = new MediaWriter(endpoint, settings.writerThreads(), MAX_QUEUED_BYTES_PER_WRITER);
+        writer = new MediaWriter(endpoint, settings.writerThreads(), settings.commitInterval(), MAX_QUEUED_BYTES_PER_WRITER);
         closeables.push(writer);
         writer.start();
 

@@ -52,6 +52,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "database connections writing media (env WALTALK_WRITERS, default ${DEFAULT-VALUE})")
     int writers;
 
+    @Option(names = "--commit-interval", defaultValue = "${env:WALTALK_COMMIT_INTERVAL:-5ms}",
+            converter = Converters.DurationConverter.class,
+            description = "least time between two commits of one writer connection: frames arriving meanwhile share "
+                    + "the next commit; 0ms = commit as soon as the previous one returns "
+                    + "(env WALTALK_COMMIT_INTERVAL, default ${DEFAULT-VALUE})")
+    Duration commitInterval;
+
     enum Registration { open, closed }
 
     @Option(names = "--registration", defaultValue = "${env:WALTALK_REGISTRATION:-open}",
@@ -69,7 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     RelaySettings settings() {
         return new RelaySettings(listen, http, db.dbUrl, db.dbUser, System.getenv(db.dbPasswordEnv), db.dataDir,
-                relayId, mediaTtl, cleanupInterval, writers, db.maxSlotWalKeep, registration == Registration.open,
+                relayId, mediaTtl, cleanupInterval, writers, commitInterval, db.maxSlotWalKeep, registration == Registration.open,
                 tlsKeystore, tlsKeystore == null ? null : System.getenv(tlsPasswordEnv), RelaySettings.Timeouts.DEFAULT);
     }
 

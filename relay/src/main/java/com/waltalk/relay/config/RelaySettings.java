@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param mediaTtl            age after which media rows are deleted
  * @param cleanupInterval     how often the TTL cleaner runs
  * @param writerThreads       number of ingest writer connections (senders are sharded over them)
+ * @param commitInterval      least time between two commits of one writer connection; zero commits as
+ *                            soon as the previous commit returns
  * @param embeddedMaxSlotWalKeep {@code max_slot_wal_keep_size} of the embedded database
  * @param registrationOpen    whether anyone may register (else an operator adds users)
  * @param tlsKeystore         PKCS12 keystore for wss://, or null for plain ws://
@@ -36,6 +38,7 @@ public record RelaySettings(
         Duration mediaTtl,
         Duration cleanupInterval,
         int writerThreads,
+        Duration commitInterval,
         String embeddedMaxSlotWalKeep,
         boolean registrationOpen,
         Path tlsKeystore,
@@ -81,16 +84,26 @@ public record RelaySettings(
         Objects.requireNonNull(mediaTtl, "mediaTtl");
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(commitInterval, "commitInterval");
         if (!relayId.matches("[a-z0-9_]{1,40}")) {
             throw new IllegalArgumentException("relay id must match [a-z0-9_]{1,40}: " + relayId);
         }
         if (writerThreads < 1 || writerThreads > 64) {
             throw new IllegalArgumentException("writer threads must be 1..64: " + writerThreads);
         }
+        if (commitInterval.isNegative() || commitInterval.compareTo(MAX_COMMIT_INTERVAL) > 0) {
+            throw new IllegalArgumentException("commit interval must be 0.." + MAX_COMMIT_INTERVAL.toMillis() + " ms: "
+                    + commitInterval.toMillis() + " ms");
+        }
         if (mediaTtl.isNegative() || mediaTtl.isZero() || cleanupInterval.isNegative() || cleanupInterval.isZero()) {
             throw new IllegalArgumentException("TTL and cleanup interval must be positive");
         }
     }
+
+    /** Default {@link #commitInterval}: see docs/DECISIONS.md (group commit with a minimum interval). */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(5);
+    /** Every frame may wait this long before its commit starts, so the bound is part of the latency budget. */
+    public static final Duration MAX_COMMIT_INTERVAL = Duration.ofMillis(50);
 
     public boolean embeddedDatabase() {
         return jdbcUrl == null || jdbcUrl.isBlank();
@@ -104,43 +117,48 @@ public record RelaySettings(
     /** Settings for tests and benchmarks: ephemeral ports on loopback, embedded database in {@code dataDir}. */
     public static RelaySettings forLoopback(Path dataDir, String relayId) {
         return new RelaySettings(new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0),
-                null, null, null, dataDir, relayId, Duration.ofSeconds(5), Duration.ofSeconds(2), 2, "1GB", true, null,
+                null, null, null, dataDir, relayId, Duration.ofSeconds(5), Duration.ofSeconds(2), 2, DEFAULT_COMMIT_INTERVAL, "1GB", true, null,
                 null, Timeouts.DEFAULT);
     }
 
     public RelaySettings withDatabase(String url, String user, String password) {
         return new RelaySettings(listen, httpListen, url, user, password, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
     }
 
     public RelaySettings withTtl(Duration ttl, Duration interval) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, ttl,
-                interval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                interval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
     }
 
     public RelaySettings withListen(InetSocketAddress ws, InetSocketAddress http) {
         return new RelaySettings(ws, http, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
     }
 
     public RelaySettings withWriterThreads(int n) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, n, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, n, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+    }
+
+    public RelaySettings withCommitInterval(Duration d) {
+        return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
+                cleanupInterval, writerThreads, d, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
     }
 
     public RelaySettings withRegistration(boolean open) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword, timeouts);
     }
 
     public RelaySettings withTimeouts(Timeouts t) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, t);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, t);
     }
 
     public RelaySettings withTls(Path keystore, String password) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, embeddedMaxSlotWalKeep, registrationOpen, keystore, password, timeouts);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, keystore, password, timeouts);
     }
 
     @Override
@@ -148,7 +166,7 @@ public record RelaySettings(
         // never print the password
         return "RelaySettings[listen=" + listen + ", http=" + httpListen + ", db="
                 + (embeddedDatabase() ? "embedded:" + dataDir : jdbcUrl) + ", relayId=" + relayId + ", ttl=" + mediaTtl
-                + ", cleanup=" + cleanupInterval + ", writers=" + writerThreads + ", registration="
+                + ", cleanup=" + cleanupInterval + ", writers=" + writerThreads + ", commitInterval=" + commitInterval.toMillis() + "ms, registration="
                 + (registrationOpen ? "open" : "closed") + ", tls=" + (tlsKeystore != null) + "]";
     }
 }

@@ -7,17 +7,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The write path: turns inbound media frames into INSERTs, group-committing whatever has queued
- * while the previous commit was in flight.
+ * while the previous commit was in flight — and, under load, no more often than once per commit
+ * interval per shard, so each commit carries several frames (docs/DECISIONS.md, D31).
  *
  * <p>Frames are sharded by sender over {@code shards} writer threads, each with its own connection
  * and FIFO queue, so one sender's frames are inserted — and therefore replicated — in the order they
@@ -45,14 +48,21 @@ public final class MediaWriter implements AutoCloseable {
     private final DatabaseEndpoint endpoint;
     private final Shard[] shards;
     private final long maxQueuedBytes;
+    private final long commitIntervalNanos;
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong droppedVideo = new AtomicLong();
     private final AtomicLong droppedAudio = new AtomicLong();
     private volatile boolean running = true;
 
-    public MediaWriter(DatabaseEndpoint endpoint, int shards, long maxQueuedBytes) {
+    /**
+     * @param commitInterval least time between the starts of two commits of one shard: frames that arrive
+     *                       meanwhile wait and share the next commit (zero: commit whatever queued while the
+     *                       previous commit was in flight, at once)
+     */
+    public MediaWriter(DatabaseEndpoint endpoint, int shards, Duration commitInterval, long maxQueuedBytes) {
         this.endpoint = endpoint;
+        this.commitIntervalNanos = commitInterval.toNanos();
         this.maxQueuedBytes = maxQueuedBytes;
         this.shards = new Shard[shards];
         for (int i = 0; i < shards; i++) {
@@ -132,6 +142,7 @@ public final class MediaWriter implements AutoCloseable {
         private Connection connection;
         private PreparedStatement insertVideo;
         private PreparedStatement insertAudio;
+        private long lastCommitStart = System.nanoTime() - commitIntervalNanos;
 
         Shard(int index) {
             thread = new Thread(this, "media-writer-" + index);
@@ -194,7 +205,10 @@ public final class MediaWriter implements AutoCloseable {
             insertAudio = null;
         }
 
-        /** Blocks for the first frame, then takes whatever else is queued, within the batch limits. */
+        /**
+         * Blocks for the first frame; if the previous commit started less than the commit interval ago,
+         * sleeps until the interval is over; then takes whatever else is queued, within the batch limits.
+         */
         private boolean takeBatch() throws InterruptedException {
             batch.clear();
             InboundMedia first = queue.poll(1, TimeUnit.SECONDS);
@@ -204,10 +218,21 @@ public final class MediaWriter implements AutoCloseable {
             batch.add(first);
             long bytes = first.byteSize();
             InboundMedia next;
+            // Wait out the commit interval by sleeping, not by polling with a timeout: a poller would be
+            // woken by every frame that arrives. A full batch does not wait.
+            long due = lastCommitStart + commitIntervalNanos;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0 && queue.size() < MAX_BATCH_ROWS) {
+                LockSupport.parkNanos(wait);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
             while (batch.size() < MAX_BATCH_ROWS && bytes < MAX_BATCH_BYTES && (next = queue.poll()) != null) {
                 batch.add(next);
                 bytes += next.byteSize();
             }
+            lastCommitStart = System.nanoTime();
             return true;
         }
 
