@@ -42,6 +42,20 @@ class MediaRelayTest {
         }
     }
 
+    /** zonky starts PostgreSQL with -F (fsync off); a relay's accounts and chat must survive an OS crash. */
+    @Test
+    void theEmbeddedDatabaseFlushesToDisk() throws Exception {
+        try (java.sql.Connection c = relay.database().pool().getConnection();
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(
+                     "SELECT current_setting('fsync'), current_setting('synchronous_commit'), current_setting('full_page_writes')")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("fsync").isEqualTo("on");
+            assertThat(rs.getString(2)).as("synchronous_commit").isEqualTo("on");
+            assertThat(rs.getString(3)).as("full_page_writes").isEqualTo("on");
+        }
+    }
+
     @Test
     void videoAndAudioTravelBothWaysIdenticalInOrderAndOnlyToTheRecipient() throws Exception {
         try (SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");

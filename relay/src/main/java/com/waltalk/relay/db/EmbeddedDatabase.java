@@ -40,6 +40,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         c.put("max_replication_slots", "16");
         // A relay that is down for long must not fill the disk: past this its slot is invalidated.
         c.put("max_slot_wal_keep_size", maxSlotWalKeepSize);
+        // zonky starts the server with -F (fsync off: fine for throw-away test databases, not for the
+        // accounts and chat history of a relay or a hosting app — an OS crash could corrupt them).
+        // A -c after -F wins; the benchmark found it was off (docs/BENCHMARKS.md, finding 7; D32).
+        c.put("fsync", "on");
         // zonky defaults to synchronous_commit=off; the walsender only ships flushed WAL, so flush at commit.
         c.put("synchronous_commit", "on");
         c.put("wal_writer_delay", "10ms");
