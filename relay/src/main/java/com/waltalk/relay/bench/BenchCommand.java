@@ -40,9 +40,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "measured seconds per run (default ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "3",
-            description = "seconds of sending before the measurement; those frames count for delivery, not latency "
-                    + "(default ${DEFAULT-VALUE})")
+    /**
+     * Long enough for the relay child's JIT to settle: under 40 calls on 2 cores its compiler threads
+     * take ~4 s of CPU in the first 5 s of traffic (BENCHMARKS.md, "Cold start"); the warm-up's own
+     * latency is still reported.
+     */
+    @Option(names = "--warmup", defaultValue = "10",
+            description = "seconds of sending before the measurement; those frames count for delivery, and their "
+                    + "latency is reported apart (default ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--video-bytes", defaultValue = "30000",

@@ -42,6 +42,13 @@ public final class BenchReport {
                 r.offeredVideoFps(), r.offeredMBps(), r.offeredAudioPps());
         printKind("video", r.video());
         printKind("audio", r.audio());
+        BenchResult.WorstSecond worst = r.worstMeasuredSecond();
+        out.printf(Locale.ROOT, "steadiness   worst second of the window p99 %s ms (second %d); warm-up (not in the "
+                        + "figures above) video p99 %s max %s ms, audio p99 %s max %s ms; every second's p99 ≤ %.0f ms "
+                        + "from %d s after sending started%n", num(worst.p99(), 1), worst.second(),
+                num(r.video().warmupLatency().p99(), 1), num(r.video().warmupLatency().max(), 1),
+                num(r.audio().warmupLatency().p99(), 1), num(r.audio().warmupLatency().max(), 1),
+                BenchResult.P99_TARGET_MS, r.settledAfterSeconds());
         out.printf(Locale.ROOT, "relay        CPU %s of one core, peak RSS %s MB; accepted %d, written %d, "
                         + "delivered %d%n", pct(r.relayCpuPct()), num(r.relayPeakRssMb(), 0),
                 r.relay().framesAccepted(), r.relay().rowsWritten(), r.relay().framesDelivered());
@@ -164,6 +171,10 @@ public final class BenchReport {
         m.put("cpuModel", r.machine().cpuModel());
         m.put("javaVersion", r.machine().javaVersion());
         m.put("pgVersion", r.machine().pgVersion());
+        BenchResult.WorstSecond worst = r.worstMeasuredSecond();
+        put(j, "worstSecondP99", worst.p99(), 3);
+        j.put("worstSecond", worst.second());
+        j.put("settledAfterSeconds", r.settledAfterSeconds());
         j.put("pass", r.pass());
         return j.toString();
     }
@@ -180,6 +191,9 @@ public final class BenchReport {
         put(j, "p99", k.latency().p99(), 3);
         put(j, "max", k.latency().max(), 3);
         j.put("samples", k.latency().samples());
+        put(j, "warmupP99", k.warmupLatency().p99(), 3);
+        put(j, "warmupMax", k.warmupLatency().max(), 3);
+        j.put("warmupSamples", k.warmupLatency().samples());
         j.put("sendFailures", k.sendFailures());
         put(j, "pacerMaxLagMs", k.pacerMaxLagMs(), 3);
         j.put("pacerLateFrames", k.pacerLateFrames());
@@ -203,13 +217,15 @@ public final class BenchReport {
         }
         out.println();
         out.println("| calls | video fps offered | delivered | lost v/a | ooo v/a | video p50/p95/p99 ms "
-                + "| audio p50/p95/p99 ms | relay CPU % | relay RSS MB | DB CPU % | bench CPU % | other CPU % | WAL MB/s "
-                + "| pass |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
+                + "| audio p50/p95/p99 ms | worst 1 s p99 ms | settled after s | relay CPU % | relay RSS MB | DB CPU % "
+                + "| bench CPU % | other CPU % | WAL MB/s | pass |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
         for (BenchResult r : results) {
-            out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %d/%d | %d/%d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            out.printf(Locale.ROOT,
+                    "| %d | %.1f | %.1f | %d/%d | %d/%d | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |%n",
                     r.calls(), r.offeredVideoFps(), r.deliveredVideoFps(), r.video().lost(), r.audio().lost(),
                     r.video().outOfOrder(), r.audio().outOfOrder(), triple(r.video()), triple(r.audio()),
+                    num(r.worstMeasuredSecond().p99(), 1), r.settledAfterSeconds(),
                     num(r.relayCpuPct(), 0), num(r.relayPeakRssMb(), 0), num(r.dbCpuPct(), 0),
                     num(r.benchCpuPct(), 0), num(r.otherCpuPct(), 0), num(r.walMBps(), 1), r.pass() ? "yes" : "no");
         }

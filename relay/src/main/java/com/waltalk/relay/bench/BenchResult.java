@@ -71,6 +71,49 @@ public record BenchResult(int calls, int seconds, int warmupSeconds, int videoBy
         return raw == null || raw.videoFramesPerSec() <= 0 ? Double.NaN : deliveredVideoFps / raw.videoFramesPerSec();
     }
 
+    /**
+     * Seconds after sending started from which on every second's p99, video and audio, stayed within
+     * {@link #P99_TARGET_MS}: how long a cold relay took to settle. 0 if it never exceeded the target.
+     */
+    public int settledAfterSeconds() {
+        int seconds = Math.max(video.perSecond().size(), audio.perSecond().size());
+        for (int s = seconds - 1; s >= 0; s--) {
+            if (secondP99(s) > P99_TARGET_MS) {
+                return s + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** The measured window's worst second: its p99 (the larger of video and audio) and where it was. */
+    public WorstSecond worstMeasuredSecond() {
+        WorstSecond worst = new WorstSecond(-1, Double.NaN);
+        int seconds = Math.max(video.perSecond().size(), audio.perSecond().size());
+        for (int s = warmupSeconds; s < seconds; s++) {
+            double p99 = secondP99(s);
+            if (!Double.isNaN(p99) && (worst.second() < 0 || p99 > worst.p99())) {
+                worst = new WorstSecond(s - warmupSeconds, p99);
+            }
+        }
+        return worst;
+    }
+
+    /** The larger of video's and audio's p99 in second {@code s} of sending; NaN without samples. */
+    private double secondP99(int s) {
+        double v = s < video.perSecond().size() ? video.perSecond().get(s).p99() : Double.NaN;
+        double a = s < audio.perSecond().size() ? audio.perSecond().get(s).p99() : Double.NaN;
+        return Double.isNaN(v) ? a : Double.isNaN(a) ? v : Math.max(v, a);
+    }
+
+    /**
+     * One second of the measured window.
+     *
+     * @param second seconds from the start of the measured window; -1 if there were no samples
+     * @param p99    the larger of video's and audio's p99 in that second, ms
+     */
+    public record WorstSecond(int second, double p99) {
+    }
+
     /** p99 of video and audio within {@link #P99_TARGET_MS} and nothing lost. */
     public boolean pass() {
         return video.latency().p99() <= P99_TARGET_MS && audio.latency().p99() <= P99_TARGET_MS

@@ -62,6 +62,8 @@ public final class CallSimulator implements AutoCloseable {
     private final ScheduledExecutorService pacers = Executors.newScheduledThreadPool(PACER_THREADS,
             daemonThreads("bench-pacer-"));
     private volatile long measureFromNanos = Long.MAX_VALUE;
+    private volatile long startedNanos;
+    private volatile long stoppedNanos = Long.MAX_VALUE;
 
     private CallSimulator(int calls, int expectedSeconds) {
         int streams = 2 * calls;
@@ -197,10 +199,11 @@ public final class CallSimulator implements AutoCloseable {
     /**
      * Starts every stream, staggered evenly across its period so frames do not go out in bursts.
      * Frames sent before {@code measureFromNanos} ({@link System#nanoTime()} scale) are warm-up:
-     * they count for delivery but not for latency.
+     * they count for delivery, and their latency is reported apart from the measured window's.
      */
     public void start(long measureFromNanos) {
         this.measureFromNanos = measureFromNanos;
+        this.startedNanos = System.nanoTime();
         int n = participants.size();
         long videoPeriod = TimeUnit.SECONDS.toNanos(1) / VIDEO_FPS;
         long audioPeriod = TimeUnit.SECONDS.toNanos(1) / AUDIO_PACKETS_PER_SECOND;
@@ -214,6 +217,7 @@ public final class CallSimulator implements AutoCloseable {
 
     /** Stops all pacers and waits (bounded) for frames being sent right now. */
     public void stopSending() throws InterruptedException {
+        stoppedNanos = System.nanoTime();
         for (Participant p : participants) {
             p.video.stop();
             p.audio.stop();
@@ -277,13 +281,17 @@ public final class CallSimulator implements AutoCloseable {
         }
         StreamPacer.PacingStats pacing = video ? videoPacing : audioPacing;
         LatencyRecorder latency = video ? videoLatency : audioLatency;
-        return new KindStats(sent, delivered, sent - delivered, ooo, dup, failures, latency.percentiles(),
+        long end = Math.min(stoppedNanos, System.nanoTime());
+        return new KindStats(sent, delivered, sent - delivered, ooo, dup, failures,
+                latency.percentilesOfSent(measureFromNanos, Long.MAX_VALUE),
+                latency.percentilesOfSent(Long.MIN_VALUE, measureFromNanos),
+                latency.perSecond(startedNanos, end),
                 latency.overflowed(), pacing.maxLagMillis(), pacing.lateByAPeriod());
     }
 
     /**
      * Writes every latency sample as CSV ({@code kind,sent_ms,latency_ms}; {@code sent_ms} relative to
-     * {@code originNanos}), for finding when during a run latency went up.
+     * {@code originNanos}, negative for the warm-up), for finding when during a run latency went up.
      */
     public void writeTrace(Writer out, long originNanos) throws IOException {
         StringBuilder csv = new StringBuilder("kind,sent_ms,latency_ms\n");
@@ -388,13 +396,21 @@ public final class CallSimulator implements AutoCloseable {
      * @param duplicates      frames that arrived more than once
      * @param sendFailures    scheduled frames that could not be sent (connection gone)
      * @param latency         latency percentiles of frames sent after the warm-up
+     * @param warmupLatency   latency percentiles of frames sent during the warm-up
+     * @param perSecond       latency percentiles of each second of sending, warm-up included (element 0
+     *                        is the first second after sending started)
      * @param latencyOverflow samples that did not fit the preallocated array (should be 0)
      * @param pacerMaxLagMs   largest delay of a send behind its schedule
      * @param pacerLateFrames frames sent more than one period late (the simulated clients fell behind)
      */
     public record KindStats(long sent, long delivered, long lost, long outOfOrder, long duplicates,
-                            long sendFailures, LatencyRecorder.Percentiles latency, int latencyOverflow,
+                            long sendFailures, LatencyRecorder.Percentiles latency,
+                            LatencyRecorder.Percentiles warmupLatency, List<LatencyRecorder.Percentiles> perSecond,
+                            int latencyOverflow,
                             double pacerMaxLagMs, long pacerLateFrames) {
+        public KindStats {
+            perSecond = List.copyOf(perSecond);
+        }
     }
 
     /** One simulated user: its connection, its two outgoing streams and what it receives from its peer. */
@@ -439,7 +455,7 @@ public final class CallSimulator implements AutoCloseable {
             ByteBuffer payload = r.frame().payload();
             long sentNanos = payload.getLong(isVideo
                     ? StreamPacer.VIDEO_TIMESTAMP_OFFSET : StreamPacer.AUDIO_TIMESTAMP_OFFSET);
-            if ((isVideo ? videoIn : audioIn).accept(h.seq()) && sentNanos >= measureFromNanos) {
+            if ((isVideo ? videoIn : audioIn).accept(h.seq())) {
                 (isVideo ? videoLatency : audioLatency).record(sentNanos, r.receivedNanos() - sentNanos);
             }
         }

@@ -1,6 +1,8 @@
 package com.waltalk.relay.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -60,14 +62,42 @@ public final class LatencyRecorder {
 
     /** Percentiles over the samples kept so far; call after recording has stopped. */
     public Percentiles percentiles() {
+        return percentilesOfSent(Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Percentiles over the kept samples of frames sent in {@code [fromNanos, toNanos)}; call after
+     * recording has stopped.
+     */
+    public Percentiles percentilesOfSent(long fromNanos, long toNanos) {
         int n = Math.min(count.get(), samples.length());
-        long[] sorted = new long[n];
+        long[] selected = new long[n];
+        int k = 0;
         for (int i = 0; i < n; i++) {
-            sorted[i] = samples.get(i);
+            long sent = sendTimes.get(i);
+            if (sent >= fromNanos && sent < toNanos) {
+                selected[k++] = samples.get(i);
+            }
         }
+        long[] sorted = Arrays.copyOf(selected, k);
         Arrays.sort(sorted);
-        return new Percentiles(n, rankMillis(sorted, 0.50), rankMillis(sorted, 0.95), rankMillis(sorted, 0.99),
-                n == 0 ? Double.NaN : sorted[n - 1] / 1e6);
+        return new Percentiles(k, rankMillis(sorted, 0.50), rankMillis(sorted, 0.95), rankMillis(sorted, 0.99),
+                k == 0 ? Double.NaN : sorted[k - 1] / 1e6);
+    }
+
+    /**
+     * Percentiles of each whole second of send time from {@code originNanos} up to (not including)
+     * {@code endNanos}: element {@code s} covers frames sent in {@code [origin + s, origin + s + 1)}
+     * seconds. Shows when during a run latency went up, which the run's overall percentiles hide.
+     */
+    public List<Percentiles> perSecond(long originNanos, long endNanos) {
+        int seconds = (int) Math.max(0, (endNanos - originNanos + 999_999_999L) / 1_000_000_000L);
+        List<Percentiles> result = new ArrayList<>(seconds);
+        for (int s = 0; s < seconds; s++) {
+            long from = originNanos + s * 1_000_000_000L;
+            result.add(percentilesOfSent(from, Math.min(endNanos, from + 1_000_000_000L)));
+        }
+        return result;
     }
 
     private static double rankMillis(long[] sorted, double q) {
