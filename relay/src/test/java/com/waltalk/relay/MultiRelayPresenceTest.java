@@ -297,6 +297,18 @@ class MultiRelayPresenceTest {
             assertThat(presenceRowsOf(a, "relay_a")).isEqualTo(3);
             assertThat(hank.isOpen() && ivy.isOpen() && lena.isOpen()).isTrue();
 
+            // presence removed while the relay's row survives (a renewal that raced the expiry): the heartbeat
+            // cannot tell, the stream can — the next round puts it back too
+            try (Connection c = a.database().pool().getConnection(); Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM presence WHERE relay_id = 'relay_a'");
+            }
+            lena.awaitControl(Presence.class, p -> p.user().equals("hank") && p.status().equals("offline"), T);
+            long removedAt = System.nanoTime();
+            awaitPresence(lena, "hank", "in_call", T);
+            awaitPresence(lena, "ivy", "in_call", T);
+            assertThat(Duration.ofNanos(System.nanoTime() - removedAt)).isLessThan(Duration.ofMillis(2500));
+            assertThat(presenceRowsOf(a, "relay_a")).isEqualTo(3);
+
             byte[] video = TestMedia.jpeg(20_000, 3);
             hank.sendMedia(TestMedia.video(call, 0, "ivy"), ByteBuffer.wrap(video));
             var atIvy = ivy.nextMedia(T);
