@@ -293,7 +293,7 @@ class MultiRelayPresenceTest {
             awaitPresence(lena, "hank", "in_call", T);
             awaitPresence(lena, "ivy", "in_call", T);
             awaitPresence(hank, "lena", "online", T);
-            assertThat(Duration.ofNanos(System.nanoTime() - offlineAt)).isLessThan(Duration.ofMillis(2500));
+            assertThat(Duration.ofNanos(System.nanoTime() - offlineAt)).isLessThan(Duration.ofSeconds(3));
             assertThat(presenceRowsOf(a, "relay_a")).isEqualTo(3);
             assertThat(hank.isOpen() && ivy.isOpen() && lena.isOpen()).isTrue();
 
@@ -306,7 +306,7 @@ class MultiRelayPresenceTest {
             long removedAt = System.nanoTime();
             awaitPresence(lena, "hank", "in_call", T);
             awaitPresence(lena, "ivy", "in_call", T);
-            assertThat(Duration.ofNanos(System.nanoTime() - removedAt)).isLessThan(Duration.ofMillis(2500));
+            assertThat(Duration.ofNanos(System.nanoTime() - removedAt)).isLessThan(Duration.ofSeconds(3));
             assertThat(presenceRowsOf(a, "relay_a")).isEqualTo(3);
 
             byte[] video = TestMedia.jpeg(20_000, 3);
