@@ -30,8 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two relays on one PostgreSQL, each with its own slot — relay A in this JVM, relay B a real
- * `relay serve` process: presence, calls, media and chat cross between them; a disconnect is seen
- * everywhere within a second; a relay killed with SIGKILL leaves no ghosts once its lease runs out.
+ * `relay serve` process: presence (on both), calls, media and chat cross between them; a disconnect
+ * is seen everywhere within a second; a relay killed with SIGKILL leaves no ghosts, whether another
+ * relay expires its lease or it restarts first; a second sign-in on another relay replaces the first
+ * without a flicker and keeps the call; a live relay whose lease lapsed puts its users back.
  */
 class MultiRelayPresenceTest {
 
