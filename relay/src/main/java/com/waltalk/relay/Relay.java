@@ -32,6 +32,7 @@ import java.util.concurrent.ThreadFactory;
 import com.waltalk.relay.replication.ReplicationService;
 import com.waltalk.relay.replication.ReplicationSlots;
 import com.waltalk.relay.session.SessionController;
+import com.waltalk.relay.session.PresenceReclaimer;
 import com.waltalk.relay.session.SessionRegistry;
 import com.waltalk.relay.transport.RelayWebSocketServer;
 import java.io.IOException;
@@ -155,7 +156,7 @@ public final class Relay implements AutoCloseable {
         }
 
         housekeeping = new Housekeeping(settings.relayId(), database.pool(), presence, calls, new TokenService(database.pool()), state,
-                settings.timeouts());
+                new PresenceReclaimer(settings.relayId(), sessions, state, presence), settings.timeouts());
         closeables.push(housekeeping);
         housekeeping.start();
 

@@ -2,6 +2,7 @@ package com.waltalk.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.waltalk.protocol.control.Presence;
 import com.waltalk.protocol.media.MediaKind;
 import com.waltalk.relay.bench.SimulatedClient;
 import com.waltalk.relay.bench.SimulatedClient.Received;
@@ -144,6 +145,57 @@ class MediaRelayTest {
             assertThat(r).isNotNull();
             assertThat(TestMedia.bytes(r.frame().payload())).isEqualTo(jpeg);
             assertThat(second.isOpen()).isTrue();
+        }
+    }
+
+    /**
+     * PROTOCOL.md: a replaced connection's calls are not affected — they continue on the new
+     * connection, whose call_history shows them. Nobody sees the user go offline on the way.
+     */
+    @Test
+    void aCallAcceptedOnTheReplacedConnectionGoesOnOverTheNewOneWithTheSameCallId() throws Exception {
+        Duration t = Duration.ofSeconds(10);
+        try (SimulatedClient old = SimulatedClient.signIn(relay.webSocketUri(), "mona");
+             SimulatedClient peer = SimulatedClient.signIn(relay.webSocketUri(), "nils");
+             SimulatedClient watcher = SimulatedClient.signIn(relay.webSocketUri(), "olga")) {
+            long call = SimulatedClient.establishCall(peer, old);
+            watcher.awaitStatus("mona", "in_call", t);
+            while (watcher.nextControl(Duration.ofMillis(200)) != null) {
+                // only what comes after the new sign-in counts below
+            }
+
+            try (SimulatedClient fresh = SimulatedClient.signIn(relay.webSocketUri(), "mona")) {
+                var error = old.nextError(t);
+                assertThat(error).isNotNull();
+                assertThat(error.code()).isEqualTo("session_replaced");
+                assertThat(old.awaitClosed(t)).isTrue();
+                assertThat(old.closeCode()).isEqualTo(4000);
+                long closedAt = System.nanoTime();
+                assertThat(fresh.acceptedCallFromHistory()).isEqualTo(call);
+
+                byte[] video = TestMedia.jpeg(12_000, 5);
+                byte[] audio = TestMedia.pcm(320, 6);
+                fresh.sendMedia(TestMedia.video(call, 0, "nils"), ByteBuffer.wrap(video));
+                peer.sendMedia(TestMedia.audio(call, 0, "mona"), ByteBuffer.wrap(audio));
+                Received atPeer = peer.nextMedia(t);
+                Received atFresh = fresh.nextMedia(t);
+                assertThat(atPeer).isNotNull();
+                assertThat(atPeer.frame().header().peer()).isEqualTo("mona");
+                assertThat(TestMedia.bytes(atPeer.frame().payload())).isEqualTo(video);
+                assertThat(atFresh).isNotNull();
+                assertThat(TestMedia.bytes(atFresh.frame().payload())).isEqualTo(audio);
+
+                // no presence change for mona up to a second after the old connection closed
+                long until = closedAt + Duration.ofSeconds(1).toNanos();
+                List<String> statuses = new ArrayList<>();
+                for (long left; (left = until - System.nanoTime()) > 0; ) {
+                    if (watcher.nextControl(Duration.ofNanos(left)) instanceof Presence p && p.user().equals("mona")) {
+                        statuses.add(p.status());
+                    }
+                }
+                assertThat(statuses).isEmpty();
+                assertThat(watcher.status("mona")).isEqualTo("in_call");
+            }
         }
     }
 

@@ -51,13 +51,42 @@ public final class PresenceStore {
         }
     }
 
-    /** Renews this relay's lease. */
-    public void heartbeat(String relayId) throws SQLException {
+    /**
+     * Renews this relay's lease. Returns false if the lease had lapsed: the relay's row was gone
+     * (another relay expired it while this one was paused or cut off, and with it this relay's
+     * presence rows) and has been created again; the caller must then re-claim its sessions.
+     */
+    public boolean heartbeat(String relayId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement renew = c.prepareStatement(
+                    "UPDATE relays SET heartbeat_at = now() WHERE relay_id = ?")) {
+                renew.setString(1, relayId);
+                if (renew.executeUpdate() == 1) {
+                    return true;
+                }
+            }
+            try (PreparedStatement create = c.prepareStatement("INSERT INTO relays (relay_id) VALUES (?) "
+                    + "ON CONFLICT (relay_id) DO UPDATE SET heartbeat_at = now()")) {
+                create.setString(1, relayId);
+                create.executeUpdate();
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Marks {@code user} signed in on this relay and connection again after the relay's lease had
+     * lapsed, unless the user is signed in somewhere (a newer sign-in elsewhere must win, and will
+     * replace this session through the stream). Returns whether a row was written.
+     */
+    public boolean reclaim(String user, String relayId, UUID sessionId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO relays (relay_id) VALUES (?) "
-                     + "ON CONFLICT (relay_id) DO UPDATE SET heartbeat_at = now()")) {
-            ps.setString(1, relayId);
-            ps.executeUpdate();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO presence (user_name, relay_id, session_id) "
+                     + "VALUES (?, ?, ?) ON CONFLICT (user_name) DO NOTHING")) {
+            ps.setString(1, user);
+            ps.setString(2, relayId);
+            ps.setObject(3, sessionId);
+            return ps.executeUpdate() == 1;
         }
     }
 
@@ -74,27 +103,18 @@ public final class PresenceStore {
 
     /**
      * Removes the presence of relays whose lease expired (crashed without saying goodbye) and
-     * forgets those relays; returns how many presence rows were removed.
+     * forgets those relays; returns how many presence rows were removed. The relays row goes first
+     * and in the same statement: a heartbeat that commits meanwhile either keeps its relay's row
+     * (and so its presence), or finds it gone and tells its relay to re-claim.
      */
     public int expireDeadRelays(Duration lease) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement dead = c.prepareStatement("DELETE FROM presence WHERE relay_id IN "
-                    + "(SELECT relay_id FROM relays WHERE heartbeat_at < now() - make_interval(secs => ?)) "
-                    + "OR relay_id NOT IN (SELECT relay_id FROM relays)");
-                 PreparedStatement forget = c.prepareStatement(
-                         "DELETE FROM relays WHERE heartbeat_at < now() - make_interval(secs => ?)")) {
-                double secs = lease.toMillis() / 1000.0;
-                dead.setDouble(1, secs);
-                int removed = dead.executeUpdate();
-                forget.setDouble(1, secs);
-                forget.executeUpdate();
-                c.commit();
-                return removed;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("WITH dead AS (DELETE FROM relays "
+                     + "WHERE heartbeat_at < now() - make_interval(secs => ?) RETURNING relay_id) "
+                     + "DELETE FROM presence WHERE relay_id IN (SELECT relay_id FROM dead) "
+                     + "OR relay_id NOT IN (SELECT relay_id FROM relays)")) {
+            ps.setDouble(1, lease.toMillis() / 1000.0);
+            return ps.executeUpdate();
         }
     }
 }

@@ -18,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The relay's periodic duties towards shared state: renew its lease, expire the presence of relays
- * that died without a goodbye, turn unanswered calls into missed ones, and end calls whose party has
- * been gone longer than the grace period. Every relay runs it; all its writes are conditional, so
- * several relays doing the same work agree. Thread-safe.
+ * The relay's periodic duties towards shared state: renew its lease (and, if it had lapsed, put its
+ * sessions' presence back), expire the presence of relays that died without a goodbye, turn
+ * unanswered calls into missed ones, and end calls whose party has been gone longer than the grace
+ * period. Every relay runs it; all its writes are conditional, so several relays doing the same work
+ * agree. Thread-safe.
  */
 public final class Housekeeping implements AutoCloseable {
 
@@ -32,6 +33,7 @@ public final class Housekeeping implements AutoCloseable {
     private final PresenceStore presence;
     private final CallStore calls;
     private final LiveState state;
+    private final LocalSessions sessions;
     private final RelaySettings.Timeouts timing;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "housekeeping");
@@ -51,13 +53,14 @@ public final class Housekeeping implements AutoCloseable {
     private long lastTokenPurgeNanos = System.nanoTime();
 
     public Housekeeping(String relayId, javax.sql.DataSource dataSource, PresenceStore presence, CallStore calls,
-                        TokenService tokens, LiveState state, RelaySettings.Timeouts timing) {
+                        TokenService tokens, LiveState state, LocalSessions sessions, RelaySettings.Timeouts timing) {
         this.dataSource = dataSource;
         this.tokens = tokens;
         this.relayId = relayId;
         this.presence = presence;
         this.calls = calls;
         this.state = state;
+        this.sessions = sessions;
         this.timing = timing;
     }
 
@@ -82,7 +85,17 @@ public final class Housekeeping implements AutoCloseable {
     }
 
     void runOnce() throws SQLException {
-        presence.heartbeat(relayId);
+        if (!presence.heartbeat(relayId)) {
+            int n = sessions.reclaimPresence(true);
+            log.warn("this relay's lease had lapsed (another relay took it for dead and removed its users' presence):"
+                    + " re-claiming {} session(s)", n);
+        } else {
+            // a safety net for a removal the heartbeat cannot see (it raced with the re-claim), as the stream reports it
+            int n = sessions.reclaimPresence(false);
+            if (n > 0) {
+                log.debug("re-claiming the presence of {} connected session(s) shown offline", n);
+            }
+        }
         logStandbySnapshot();
         int ghosts = presence.expireDeadRelays(timing.relayLease());
         if (ghosts > 0) {
