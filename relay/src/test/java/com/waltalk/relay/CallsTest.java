@@ -10,6 +10,7 @@ import com.waltalk.protocol.control.CallStart;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.ErrorMessage;
 import com.waltalk.protocol.control.MediaState;
+import com.waltalk.protocol.control.SignOut;
 import com.waltalk.protocol.media.MediaKind;
 import com.waltalk.relay.bench.SimulatedClient;
 import com.waltalk.relay.config.RelaySettings;
@@ -19,6 +20,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -103,16 +107,23 @@ class CallsTest {
             bob.sendControl(new CallDecline(declined));
             assertThat(awaitState(alice, declined, "declined").endedBy()).isEqualTo("b2");
 
+            // declined too: the callee hangs up while ringing
+            alice.sendControl(new CallStart("b2"));
+            long hungUpRinging = awaitRinging(bob, "b2").callId();
+            bob.sendControl(new CallHangup(hungUpRinging));
+            assertThat(awaitState(alice, hungUpRinging, "declined").endedBy()).isEqualTo("b2");
+            assertThat(awaitState(bob, hungUpRinging, "declined").answeredAtMicros()).isNull();
+
             // cancelled: the caller hangs up while ringing
             alice.sendControl(new CallStart("b2"));
             long cancelled = awaitRinging(bob, "b2").callId();
             alice.sendControl(new CallHangup(cancelled));
-            awaitState(bob, cancelled, "cancelled");
+            assertThat(awaitState(bob, cancelled, "cancelled").endedBy()).isEqualTo("a2");
 
             // missed: nobody answers within the ring timeout (3 s here)
             alice.sendControl(new CallStart("b2"));
             long missed = awaitRinging(bob, "b2").callId();
-            awaitState(alice, missed, "missed");
+            assertThat(awaitState(alice, missed, "missed").endedBy()).isNull();
             awaitState(bob, missed, "missed");
 
             // busy: bob is in a call with alice when carol calls
@@ -161,45 +172,82 @@ class CallsTest {
         }
     }
 
+    /**
+     * The callee accepts while the caller hangs up. Exactly one transition out of {@code ringing} wins: either
+     * the hang-up (the call is {@code cancelled}, never accepted, and the accept is refused) or the accept (the
+     * call is {@code accepted}, and the hang-up then ends it). Most rounds start both at once; a few give one
+     * side a head start, so that each outcome is seen at least once whatever the machine's timing.
+     */
     @Test
-    void racingAcceptAndCancelNeverBothWin() throws Exception {
+    void racingAcceptAndCancelHaveExactlyOneWinnerAndBothOutcomesHappen() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (SimulatedClient alice = user("a5"); SimulatedClient bob = user("b5")) {
-            int refusals = 0;
-            for (int round = 0; round < 15; round++) {
+            Map<Long, List<String>> seenByAlice = new ConcurrentHashMap<>();
+            Map<Long, List<String>> seenByBob = new ConcurrentHashMap<>();
+            alice.onControl(m -> record(m, seenByAlice));
+            bob.onControl(m -> record(m, seenByBob));
+            Map<String, Integer> outcomes = new TreeMap<>();
+            for (int round = 0; round < 20; round++) {
+                long acceptDelay = round % 5 == 3 ? 60 : 0; // the hang-up goes first
+                long hangupDelay = round % 5 == 1 ? 60 : 0; // the accept goes first
                 alice.sendControl(new CallStart("b5"));
                 long id = awaitRinging(bob, "b5").callId();
+                awaitRinging(alice, "b5");
+                int aliceErrors = alice.errorsSeen().size();
+                int bobErrors = bob.errorsSeen().size();
                 CountDownLatch go = new CountDownLatch(1);
                 pool.submit(() -> {
                     go.await();
+                    Thread.sleep(acceptDelay);
                     bob.sendControl(new CallAccept(id));
                     return null;
                 });
                 pool.submit(() -> {
                     go.await();
+                    Thread.sleep(hangupDelay);
                     alice.sendControl(new CallHangup(id));
                     return null;
                 });
                 go.countDown();
-                // the outcome is either "cancelled" (hang-up first: the accept is refused) or "accepted" then
-                // "ended" (accept first: the hang-up ends it) — never an accepted call left standing
                 CallUpdate last = alice.awaitControl(CallUpdate.class,
                         u -> u.callId() == id && ("cancelled".equals(u.state()) || "ended".equals(u.state())), T);
                 awaitState(bob, id, last.state());
+                assertThat(last.endedBy()).isEqualTo("a5");
                 // the stream can deliver a commit a moment before a new snapshot sees it: allow for that
                 assertThat(eventualState(id, last.state())).isEqualTo(last.state());
+                String at = "round " + round;
                 if ("cancelled".equals(last.state())) {
+                    // the hang-up won: never accepted, and the accept is refused
+                    assertThat(last.answeredAtMicros()).as(at).isNull();
+                    assertThat(seenByAlice.get(id)).as(at).containsExactly("ringing", "cancelled");
+                    assertThat(seenByBob.get(id)).as(at).containsExactly("ringing", "cancelled");
                     long deadline = System.nanoTime() + T.toNanos();
-                    while (bob.errorsSeen().size() <= refusals && System.nanoTime() < deadline) {
+                    while (bob.errorsSeen().size() == bobErrors && System.nanoTime() < deadline) {
                         Thread.sleep(10);
                     }
-                    assertThat(bob.errorsSeen()).hasSize(refusals + 1);
-                    assertThat(bob.errorsSeen().get(refusals).code()).isEqualTo("bad_call_state");
-                    refusals++;
+                    assertThat(bob.errorsSeen().subList(bobErrors, bob.errorsSeen().size()))
+                            .extracting(ErrorMessage::code).as(at).containsExactly("bad_call_state");
+                } else {
+                    // the accept won: accepted, then ended by the hang-up; nobody refused
+                    assertThat(last.answeredAtMicros()).as(at).isNotNull();
+                    assertThat(seenByAlice.get(id)).as(at).containsExactly("ringing", "accepted", "ended");
+                    assertThat(seenByBob.get(id)).as(at).containsExactly("ringing", "accepted", "ended");
+                    Thread.sleep(50);
+                    assertThat(bob.errorsSeen()).as(at).hasSize(bobErrors);
                 }
+                assertThat(alice.errorsSeen()).as(at).hasSize(aliceErrors);
+                outcomes.merge(last.state(), 1, Integer::sum);
             }
+            System.out.println("accept vs hang-up outcomes: " + outcomes);
+            assertThat(outcomes).as("both outcomes occurred").containsOnlyKeys("cancelled", "ended");
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void record(com.waltalk.protocol.control.ControlMessage m, Map<Long, List<String>> seen) {
+        if (m instanceof CallUpdate u) {
+            seen.computeIfAbsent(u.callId(), k -> new CopyOnWriteArrayList<>()).add(u.state());
         }
     }
 
@@ -380,6 +428,42 @@ class CallsTest {
                     .extracting(ErrorMessage::code).contains("not_in_call");
             assertThat(mediaRows(id, firstRefused)).as("stored frames sent after the end was seen").isZero();
         }
+    }
+
+    @Test
+    void signingOutDuringACallEndsItForThePeerAtOnce() throws Exception {
+        Duration grace = relay.settings().timeouts().reconnectGrace();
+        try (SimulatedClient alice = user("a9"); SimulatedClient bob = user("b9")) {
+            long id = SimulatedClient.establishCall(alice, bob);
+            long start = System.nanoTime();
+            bob.sendControl(new SignOut());
+            CallUpdate ended = awaitState(alice, id, "ended");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(ended.endedBy()).isEqualTo("b9");
+            assertThat(millis).as("ended at once, not after the %s reconnect grace", grace)
+                    .isLessThan(grace.toMillis() / 3);
+            assertThat(bob.awaitClosed(T)).isTrue();
+            assertThat(bob.closeCode()).isEqualTo(1000);
+            alice.awaitStatus("b9", "offline", T);
+            assertThat(eventualState(id, "ended")).isEqualTo("ended");
+
+            // while ringing, the caller signing out cancels the call
+            try (SimulatedClient carol = user("c9")) {
+                carol.sendControl(new CallStart("a9"));
+                long ringing = awaitRinging(alice, "a9").callId();
+                carol.sendControl(new SignOut());
+                assertThat(awaitState(alice, ringing, "cancelled").endedBy()).isEqualTo("c9");
+            }
+        }
+    }
+
+    @Test
+    void theRingTimeoutIs30SecondsByDefaultAndThisRelaysIsShortened() {
+        assertThat(RelaySettings.Timeouts.DEFAULT.ringTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(RelaySettings.forLoopback(Path.of("unused"), "x").timeouts()).isEqualTo(RelaySettings.Timeouts.DEFAULT);
+        // the only difference of the relay under test (declineCancelMissedAndBusy waits for it)
+        assertThat(relay.settings().timeouts())
+                .isEqualTo(RelaySettings.Timeouts.DEFAULT.withRingTimeout(Duration.ofSeconds(3)));
     }
 
     private static String eventualState(long callId, String expected) throws Exception {
