@@ -458,7 +458,7 @@ class CallsTest {
     }
 
     @Test
-    void theRingTimeoutIs30SecondsByDefaultAndThisRelaysIsShortened() {
+    void theRingTimeoutIs30SecondsByDefaultAndOnlyThisTestRelayShortensIt() {
         assertThat(RelaySettings.Timeouts.DEFAULT.ringTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(RelaySettings.forLoopback(Path.of("unused"), "x").timeouts()).isEqualTo(RelaySettings.Timeouts.DEFAULT);
         // the only difference of the relay under test (declineCancelMissedAndBusy waits for it)
