@@ -52,8 +52,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,9 +61,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Thousands of random and mutated messages, from a signed-in and from an unauthenticated client,
- * against a live relay while alice and bob are in a call: nothing that belongs to other users changes,
- * the relay stays healthy and responsive, and alice and bob can still sign in, call, exchange media
- * and chat afterwards. The seed is printed; {@code -Dfuzz.seed=...} replays the same messages.
+ * against a live relay while alice and bob are in a call: no stored row a legit user is party to changes
+ * (calls, chat, media, account, tokens, presence), every row written during the fuzz is written as the
+ * fuzzer or a user it registered, the relay stays healthy and responsive, and alice and bob can still sign
+ * in, call, exchange media and chat afterwards. The seed is printed; {@code -Dfuzz.seed=...} replays the
+ * same messages.
  */
 class FuzzTest {
 
@@ -71,7 +73,10 @@ class FuzzTest {
     private static final int MESSAGES = Integer.getInteger("fuzz.messages", 5_000);
     private static final Duration FUZZ_TIME = Duration.ofSeconds(15);
     private static final Duration T = Duration.ofSeconds(10);
-    private static final Set<String> LEGIT = Set.of("alice", "bob", "carol");
+    /** Users the fuzzer must not be able to touch: the call's parties, carol (offline) and the chat probe's peer. */
+    private static final Set<String> LEGIT = Set.of("alice", "bob", "carol", "prober");
+    /** Alice's chat probes to prober during the fuzz: the only rows a legit user writes meanwhile. */
+    private static final String PROBE_BODY = "probe";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -80,7 +85,9 @@ class FuzzTest {
 
     @BeforeAll
     static void startRelay() throws Exception {
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "fuzz_test"));
+        // media rows are kept for the whole test, so the check afterwards sees every one the fuzz wrote
+        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "fuzz_test")
+                .withTtl(Duration.ofMinutes(10), Duration.ofSeconds(2)));
     }
 
     @AfterAll
@@ -122,7 +129,7 @@ class FuzzTest {
         while (alice.nextControl(Duration.ofMillis(50)) != null || bob.nextControl(Duration.ofMillis(50)) != null) {
             // forget the set-up traffic
         }
-        Map<String, List<String>> before = snapshot();
+        Snapshot before = Snapshot.take();
 
         // alice and bob watch for anything touching their call; alice measures chat round trips meanwhile
         AtomicInteger callUpdatesOfTheirCall = new AtomicInteger();
@@ -130,7 +137,7 @@ class FuzzTest {
         AtomicLong worstChatMillis = new AtomicLong();
         AtomicBoolean fuzzing = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        Future<?> probe = pool.submit(() -> probeChat(alice, bob, call, fuzzing, worstChatMillis,
+        Future<Integer> probe = pool.submit(() -> probeChat(alice, bob, call, fuzzing, worstChatMillis,
                 callUpdatesOfTheirCall, errorsToLegit));
 
         // --- fuzz
@@ -146,7 +153,7 @@ class FuzzTest {
         anonymous.get(FUZZ_TIME.toSeconds() + 30, TimeUnit.SECONDS);
         raw.get(FUZZ_TIME.toSeconds() + 30, TimeUnit.SECONDS);
         fuzzing.set(false);
-        probe.get(30, TimeUnit.SECONDS);
+        int probes = probe.get(30, TimeUnit.SECONDS);
         pool.shutdown();
         System.out.println("fuzz: " + stats);
 
@@ -162,11 +169,7 @@ class FuzzTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"ok\"");
         Thread.sleep(500); // let in-flight database work of closed fuzz sessions finish
-        Map<String, List<String>> after = snapshot();
-        for (String table : before.keySet()) {
-            assertThat(after.get(table)).as("%s rows of alice, bob and carol", table)
-                    .containsExactlyElementsOf(before.get(table));
-        }
+        assertNothingOfOthersChanged(before, probes);
         assertThat(callUpdatesOfTheirCall.get()).as("call updates of alice and bob's call").isZero();
         assertThat(errorsToLegit.get()).as("errors sent to alice and bob").isZero();
         assertThat(alice.isOpen() && bob.isOpen()).as("alice and bob still connected").isTrue();
@@ -224,13 +227,13 @@ class FuzzTest {
     }
 
     /** Alice chats with bob once a second while the fuzz runs; both report anything about their call. */
-    private static Void probeChat(SimulatedClient alice, SimulatedClient bob, long call, AtomicBoolean fuzzing,
-                                  AtomicLong worst, AtomicInteger callUpdates, AtomicInteger errors) throws Exception {
+    private static Integer probeChat(SimulatedClient alice, SimulatedClient bob, long call, AtomicBoolean fuzzing,
+                                     AtomicLong worst, AtomicInteger callUpdates, AtomicInteger errors) throws Exception {
         int n = 0;
         while (fuzzing.get()) {
             String id = "probe-" + n++;
             long start = System.nanoTime();
-            alice.sendChat("prober", "probe", id); // prober is not one of the users whose rows must stay as they are
+            alice.sendChat("prober", PROBE_BODY, id); // the check afterwards expects exactly these rows of alice
             boolean confirmed = false;
             while (!confirmed && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20)) {
                 ControlMessage m = alice.nextControl(Duration.ofMillis(50));
@@ -248,7 +251,7 @@ class FuzzTest {
                 watch(bob.nextControl(Duration.ZERO), call, callUpdates, errors);
             }
         }
-        return null;
+        return n;
     }
 
     private static void watch(ControlMessage m, long call, AtomicInteger callUpdates, AtomicInteger errors) {
@@ -717,39 +720,128 @@ class FuzzTest {
 
     // ------------------------------------------------------------------ database snapshot
 
-    /** The rows of alice, bob and carol only (no fuzzer-made user involved), every column as text. */
-    private static Map<String, List<String>> snapshot() throws Exception {
-        String legit = LEGIT.stream().map(n -> "'" + n + "'").collect(Collectors.joining(","));
-        Map<String, String> queries = Map.of(
-                "users", "SELECT id, name, password_hash, created_at FROM users WHERE name IN (" + legit + ") ORDER BY id",
-                "calls", "SELECT * FROM calls WHERE caller IN (" + legit + ") AND callee IN (" + legit + ") ORDER BY id",
-                "chat_messages", "SELECT * FROM chat_messages WHERE sender IN (" + legit + ") AND recipient IN ("
-                        + legit + ") ORDER BY id",
-                "auth_tokens", "SELECT t.* FROM auth_tokens t JOIN users u ON u.id = t.user_id WHERE u.name IN ("
-                        + legit + ") ORDER BY t.token_hash");
-        Map<String, List<String>> out = new TreeMap<>();
-        try (Connection c = relay.database().pool().getConnection()) {
-            for (var q : queries.entrySet()) {
-                List<String> rows = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(q.getValue()); ResultSet rs = ps.executeQuery()) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    while (rs.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= md.getColumnCount(); i++) {
-                            Object v = rs.getObject(i);
-                            row.append(md.getColumnName(i)).append('=')
-                                    .append(v instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : v).append(' ');
-                        }
-                        rows.add(row.toString());
-                    }
+    /**
+     * Every stored row a legit user is a party of (caller or callee, sender or recipient; their accounts,
+     * tokens and presence), every column as text, and the highest ids at the time, so rows written later can
+     * be told apart.
+     */
+    private record Snapshot(Map<String, List<String>> rows, long maxUserId, long maxCallId, long maxChatId) {
+
+        static Snapshot take() throws Exception {
+            // prober has just signed out: its presence row goes a moment later
+            long deadline = System.nanoTime() + T.toNanos();
+            try (Connection c = relay.database().pool().getConnection()) {
+                while (!query(c, "SELECT 1 FROM presence WHERE user_name = 'prober'").isEmpty()
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
                 }
-                out.put(q.getKey(), rows);
+            }
+            Snapshot s = take(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+            assertThat(s.rows().get("users")).hasSize(LEGIT.size());
+            assertThat(s.rows().get("calls")).isNotEmpty();
+            assertThat(s.rows().get("chat_messages")).hasSize(3);
+            assertThat(s.rows().get("auth_tokens")).isNotEmpty();
+            assertThat(s.rows().get("presence")).as("alice and bob online").hasSize(2);
+            return s;
+        }
+
+        /** The legit rows among those with ids up to the given ones (rows without ids: all). */
+        static Snapshot take(long userIds, long callIds, long chatIds) throws Exception {
+            Map<String, String> queries = Map.of(
+                    "users", "SELECT id, name, password_hash, created_at FROM users WHERE name = ANY (?) AND id <= "
+                            + userIds + " ORDER BY id",
+                    "calls", "SELECT * FROM calls WHERE (caller = ANY (?) OR callee = ANY (?)) AND id <= " + callIds
+                            + " ORDER BY id",
+                    "chat_messages", "SELECT * FROM chat_messages WHERE (sender = ANY (?) OR recipient = ANY (?)) "
+                            + "AND id <= " + chatIds + " ORDER BY id",
+                    "auth_tokens", "SELECT t.* FROM auth_tokens t JOIN users u ON u.id = t.user_id "
+                            + "WHERE u.name = ANY (?) ORDER BY t.token_hash",
+                    "presence", "SELECT * FROM presence WHERE user_name = ANY (?) ORDER BY user_name",
+                    "video_frames", "SELECT * FROM video_frames WHERE sender = ANY (?) OR recipient = ANY (?) "
+                            + "ORDER BY inserted_at, seq",
+                    "audio_frames", "SELECT * FROM audio_frames WHERE sender = ANY (?) OR recipient = ANY (?) "
+                            + "ORDER BY inserted_at, seq");
+            Map<String, List<String>> out = new TreeMap<>();
+            try (Connection c = relay.database().pool().getConnection()) {
+                for (var q : queries.entrySet()) {
+                    out.put(q.getKey(), query(c, q.getValue(), LEGIT.toArray(String[]::new)));
+                }
+                return new Snapshot(out, max(c, "users"), max(c, "calls"), max(c, "chat_messages"));
             }
         }
-        assertThat(out.get("users")).hasSize(3);
-        assertThat(out.get("calls")).isNotEmpty();
-        assertThat(out.get("chat_messages")).hasSize(3);
-        assertThat(out.get("auth_tokens")).isNotEmpty();
-        return out;
+
+        private static long max(Connection c, String table) throws Exception {
+            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM " + table);
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Runs {@code sql}, binding the text array {@code names} to every parameter, and renders each row as text. */
+    private static List<String> query(Connection c, String sql, Object... names) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                ps.setArray(i, c.createArrayOf("text", names));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        Object v = rs.getObject(i);
+                        row.append(md.getColumnName(i)).append('=')
+                                .append(v instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : v).append(' ');
+                    }
+                    rows.add(row.toString());
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Nothing stored that belongs to a legit user changed, and everything written since {@code before} was
+     * written by the fuzzer: as {@code fuzzer} or as a user it registered, never as alice, bob, carol or
+     * prober — except alice's {@code probes} chat probes, which must all be there and nothing else of hers.
+     */
+    private static void assertNothingOfOthersChanged(Snapshot before, int probes) throws Exception {
+        Snapshot after = Snapshot.take(before.maxUserId(), before.maxCallId(), before.maxChatId());
+        SoftAssertions softly = new SoftAssertions();
+        for (String table : before.rows().keySet()) {
+            softly.assertThat(after.rows().get(table)).as("%s rows of %s that existed before the fuzz", table, LEGIT)
+                    .containsExactlyElementsOf(before.rows().get(table));
+        }
+        try (Connection c = relay.database().pool().getConnection()) {
+            List<String> fuzzNames = new ArrayList<>(List.of("fuzzer"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM users WHERE id > ?")) {
+                ps.setLong(1, before.maxUserId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        fuzzNames.add(rs.getString(1));
+                    }
+                }
+            }
+            System.out.println("fuzz: names the fuzzer wrote as: " + fuzzNames);
+            assertThat(fuzzNames).as("the fuzz registered no legit name").doesNotContainAnyElementsOf(LEGIT);
+            Object[] fuzz = fuzzNames.toArray();
+            softly.assertThat(query(c, "SELECT * FROM calls WHERE id > " + before.maxCallId()
+                    + " AND NOT (caller = ANY (?) AND (ended_by IS NULL OR ended_by = ANY (?))) ORDER BY id", fuzz))
+                    .as("calls made since, not by the fuzzer or ended by someone else").isEmpty();
+            softly.assertThat(query(c, "SELECT * FROM chat_messages WHERE id > " + before.maxChatId()
+                    + " AND NOT sender = ANY (?) AND NOT (sender = 'alice' AND recipient = 'prober' AND body = '"
+                    + PROBE_BODY + "' AND client_msg_id LIKE 'probe-%') ORDER BY id", fuzz))
+                    .as("chat messages written since, not by the fuzzer nor alice's probes").isEmpty();
+            softly.assertThat(query(c, "SELECT count(DISTINCT client_msg_id) FROM chat_messages WHERE id > "
+                    + before.maxChatId() + " AND sender = 'alice'"))
+                    .as("alice's probes, each stored once").containsExactly("count=" + probes + " ");
+            for (String media : List.of("video_frames", "audio_frames")) {
+                softly.assertThat(query(c, "SELECT sender, recipient, call_id, seq FROM " + media
+                        + " WHERE NOT sender = ANY (?)", fuzz)).as("%s rows not sent by the fuzzer", media).isEmpty();
+            }
+        }
+        softly.assertAll();
     }
 }

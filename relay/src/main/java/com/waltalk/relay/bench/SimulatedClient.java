@@ -51,6 +51,7 @@ public final class SimulatedClient implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger undecodable = new AtomicInteger();
     private volatile Consumer<Received> mediaListener;
+    private volatile Consumer<ControlMessage> controlObserver;
     private volatile int closeCode = -1;
     private volatile String closeReason;
     private volatile SignedIn signedIn;
@@ -215,6 +216,14 @@ public final class SimulatedClient implements AutoCloseable {
         this.mediaListener = listener;
     }
 
+    /**
+     * Shows every received control message to {@code observer} as well (it is still queued), on the
+     * thread that also delivers media: the observer sees control messages and media in arrival order.
+     */
+    public void onControl(Consumer<ControlMessage> observer) {
+        this.controlObserver = observer;
+    }
+
     public void sendControl(ControlMessage message) {
         socket.send(ControlCodec.encode(message));
     }
@@ -342,6 +351,10 @@ public final class SimulatedClient implements AutoCloseable {
                     d.users().forEach(u -> statuses.put(u.user(), u.status()));
                 } else if (m instanceof com.waltalk.protocol.control.Presence p) {
                     statuses.put(p.user(), p.status());
+                }
+                Consumer<ControlMessage> o = controlObserver;
+                if (o != null) {
+                    o.accept(m);
                 }
                 control.add(m);
             } catch (ProtocolException e) {

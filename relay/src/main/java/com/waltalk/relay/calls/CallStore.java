@@ -276,19 +276,25 @@ public final class CallStore {
 
     /**
      * Ends an active call because {@code goneUser} has been offline too long: a ringing call is
-     * cancelled (caller gone) or missed (callee gone), an accepted one ended.
+     * cancelled (caller gone) or missed (callee gone), an accepted one ended. Returns whether it did.
+     *
+     * <p>The caller decides from its mirror, which lags the database a little; a party that signed in
+     * again just now (on any relay) is back, so the update itself requires that it is still absent.
      */
-    public void endAbandoned(long callId, String goneUser) throws SQLException {
+    public boolean endAbandoned(long callId, String goneUser) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE calls SET "
                      + "state = CASE WHEN state = 'accepted' THEN 'ended' "
                      + "             WHEN caller = ? THEN 'cancelled' ELSE 'missed' END, "
                      + "ended_at = now(), ended_by = ? "
-                     + "WHERE id = ? AND state IN ('ringing', 'accepted')")) {
+                     + "WHERE id = ? AND state IN ('ringing', 'accepted') AND ? IN (caller, callee) "
+                     + "AND NOT EXISTS (SELECT 1 FROM presence WHERE user_name = ?)")) {
             ps.setString(1, goneUser);
             ps.setString(2, goneUser);
             ps.setLong(3, callId);
-            ps.executeUpdate();
+            ps.setString(4, goneUser);
+            ps.setString(5, goneUser);
+            return ps.executeUpdate() > 0;
         }
     }
 
