@@ -145,9 +145,10 @@ public final class Housekeeping implements AutoCloseable {
             seen.add(call.id());
             long since = abandonedSince.computeIfAbsent(call.id(), id -> now);
             if (now - since >= timing.reconnectGrace().toNanos()) {
-                log.info("ending call {}: {} has been offline for {} s", call.id(), gone,
-                        timing.reconnectGrace().toSeconds());
-                calls.endAbandoned(call.id(), gone);
+                if (calls.endAbandoned(call.id(), gone)) {
+                    log.info("ended call {}: {} has been offline for {} s", call.id(), gone,
+                            timing.reconnectGrace().toSeconds());
+                }
             }
         }
         abandonedSince.keySet().retainAll(seen);
