@@ -177,7 +177,9 @@ public final class SessionController {
                     session.phase(ClientSession.Phase.GREETED);
                     ErrorCode code = ErrorCode.fromWire(f.code()).orElse(ErrorCode.BAD_CREDENTIALS);
                     if (session.signInAttempts().exhausted()) {
-                        fatal(session, code, "too many failed sign-ins on this connection", CLOSE_POLICY);
+                        // whatever the last failure was, the connection is closed for the number of them
+                        fatal(session, ErrorCode.THROTTLED, "too many failed sign-ins on this connection",
+                                CLOSE_POLICY);
                     } else {
                         send(session, new ErrorMessage(code.wire(), f.message(), false, f.retryAfterMillis()));
                     }
