@@ -61,6 +61,7 @@ public final class SessionController {
     public static final int CLOSE_NORMAL = 1000;
     public static final int CLOSE_POLICY = 1008;
     public static final int CLOSE_SESSION_REPLACED = 4000;
+    public static final int CLOSE_ACCOUNT_REMOVED = 4002;
 
     static final int MAX_ERRORS = 20;
     static final long ERROR_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -222,7 +223,7 @@ public final class SessionController {
         String user = ok.account().name();
         UUID sessionId = UUID.randomUUID();
         long claimLsn = s.presence().claim(user, s.relayId(), sessionId);
-        session.signIn(user, sessionId, ok.token().token(), claimLsn);
+        session.signIn(user, ok.account().id(), sessionId, ok.token().token(), claimLsn);
         synchronized (s.state().lock()) {
             s.registry().register(session).ifPresent(previous -> {
                 log.info("{} replaced by a newer sign-in from {}", previous, session.remoteAddress());
@@ -373,6 +374,31 @@ public final class SessionController {
             send(session, ErrorMessage.of(ErrorCode.OVERLOADED, "relay is overloaded: media frames are being dropped",
                     false));
         }
+    }
+
+    /**
+     * An operator removed the account {@code session} is signed in as (already unregistered): tell the
+     * client and close, and end the user's call at once rather than after the reconnect grace, since
+     * nobody can come back as this account. Called on the replication thread; only enqueues.
+     */
+    void endRemovedAccount(ClientSession session) {
+        String user = session.user();
+        fatal(session, ErrorCode.ACCOUNT_REMOVED, "this account was removed by the relay's operator",
+                CLOSE_ACCOUNT_REMOVED);
+        session.worker().execute(() -> {
+            CallRecord active = s.state().activeCallOf(user);
+            if (active == null) {
+                return;
+            }
+            try {
+                s.calls().hangup(active.id(), user);
+            } catch (RequestRefused alreadyOver) {
+                // ended meanwhile
+            } catch (SQLException e) {
+                // the reconnect grace ends it later
+                log.warn("could not end call {} of removed user {}: {}", active.id(), user, e.getMessage());
+            }
+        });
     }
 
     public void onClose(ClientSession session) {
