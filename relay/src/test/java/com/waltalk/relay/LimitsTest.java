@@ -194,6 +194,95 @@ class LimitsTest {
         }
     }
 
+    /**
+     * Sends {@code perSecond} frames a second, paced by elapsed time (a stalled sender catches up), until
+     * {@code duration} has passed or the relay closed the connection; returns the seconds it ran.
+     */
+    private static double stream(SimulatedClient c, double perSecond, Duration duration,
+                                 java.util.function.LongFunction<ByteBuffer> frame) throws InterruptedException {
+        long start = System.nanoTime();
+        long sent = 0;
+        while (c.isOpen() && System.nanoTime() - start < duration.toNanos()) {
+            long due = (long) ((System.nanoTime() - start) / 1e9 * perSecond);
+            try {
+                for (; sent < due && c.isOpen(); sent++) {
+                    c.sendRaw(frame.apply(sent));
+                }
+            } catch (org.java_websocket.exceptions.WebsocketNotConnectedException closed) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static ByteBuffer videoFrame(long seq) {
+        return com.waltalk.protocol.media.MediaCodec.encode(TestMedia.video(424_242, seq, "nobody"),
+                ByteBuffer.wrap(TestMedia.jpeg(300, seq)));
+    }
+
+    private static ByteBuffer audioFrame(long seq) {
+        return com.waltalk.protocol.media.MediaCodec.encode(TestMedia.audio(424_242, seq, "nobody"),
+                ByteBuffer.wrap(TestMedia.pcm(160, seq)));
+    }
+
+    /**
+     * Repeated abuse ends the connection for media too: frames at well over twice the rate limit
+     * (150 video frames a second against a limit of 30) for ten seconds close it (1008) with a
+     * fatal rate_limited error that says why — but not before ten seconds.
+     */
+    @Test
+    void aSustainedMediaFloodIsAbuseThatCloses1008() throws Exception {
+        try (SimulatedClient flooder = user("lm_flooder")) {
+            double ran = stream(flooder, 150, Duration.ofSeconds(25), LimitsTest::videoFrame);
+            assertThat(flooder.awaitClosed(T)).isTrue();
+            assertThat(flooder.closeCode()).isEqualTo(1008);
+            assertThat(flooder.closeReason()).isEqualTo("rate_limited");
+            assertThat(ran).as("closed after ten flooded seconds, not before").isBetween(9.0, 20.0);
+            List<ErrorMessage> seen = flooder.errorsSeen();
+            ErrorMessage last = seen.get(seen.size() - 1);
+            assertThat(last.code()).isEqualTo("rate_limited");
+            assertThat(last.fatal()).isTrue();
+            assertThat(last.message()).contains("media flood").contains("video");
+            assertThat(seen.subList(0, seen.size() - 1)).as("the answers before it")
+                    .allSatisfy(e -> assertThat(e.fatal()).isFalse());
+        }
+    }
+
+    /**
+     * A client whose queue flushes after a long network stall sends far over the limit at once, then
+     * goes on at its normal rate: it loses the frames over the limit, never the connection. The burst
+     * here is a minute of the app's audio and twenty seconds of its video at once.
+     */
+    @Test
+    void aHugeBurstAfterAStallIsNotAFloodAndTheConnectionStays() throws Exception {
+        try (SimulatedClient burster = user("lm_burster")) {
+            for (int i = 0; i < 3_000; i++) {
+                burster.sendRaw(audioFrame(i));
+            }
+            for (int i = 0; i < 300; i++) {
+                burster.sendRaw(videoFrame(i));
+            }
+            // then the app's own rates (50 audio, 15 video a second) for longer than the flood rule looks
+            Thread audio = new Thread(() -> {
+                try {
+                    stream(burster, 50, Duration.ofSeconds(12), seq -> audioFrame(10_000 + seq));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            audio.start();
+            stream(burster, 15, Duration.ofSeconds(12), seq -> videoFrame(10_000 + seq));
+            audio.join();
+            assertThat(burster.isOpen()).isTrue();
+            burster.sendControl(new Ping(99));
+            assertThat(burster.awaitControl(Pong.class, p -> p.id() == 99, T)).isNotNull();
+            assertThat(burster.errorsSeen()).as("only non-fatal answers")
+                    .allSatisfy(e -> assertThat(e.fatal()).isFalse())
+                    .anyMatch(e -> e.code().equals("rate_limited"));
+        }
+    }
+
     @Test
     void aControlFloodIsRateLimitedAndKeepingItUpIsAbuseThatCloses1008() throws Exception {
         try (SimulatedClient c = user("lc_flood")) {

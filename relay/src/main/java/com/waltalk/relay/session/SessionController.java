@@ -342,13 +342,23 @@ public final class SessionController {
             return;
         }
         var header = frame.header();
-        RateLimiter limiter = header.kind() == MediaKind.VIDEO_JPEG ? session.limits.video : session.limits.audio;
+        boolean video = header.kind() == MediaKind.VIDEO_JPEG;
+        if ((video ? session.limits.videoFlood : session.limits.audioFlood).record(receivedNanos)) {
+            framesRejected.incrementAndGet();
+            if (session.channel().isOpen()) {
+                fatal(session, ErrorCode.RATE_LIMITED, "media flood: " + (video ? "video" : "audio") + " frames at over "
+                        + ConnectionLimits.FLOOD_FACTOR + " times the rate limit for "
+                        + ConnectionLimits.FLOOD_SECONDS + " s", CLOSE_POLICY);
+            }
+            return;
+        }
+        RateLimiter limiter = video ? session.limits.video : session.limits.audio;
         long retry = limiter.tryAcquire(receivedNanos);
         if (retry > 0) {
             framesRejected.incrementAndGet();
             // Frames arrive in bursts (a client's queue flushing after a network stall): drop them, but
             // answer at most once a second (PROTOCOL.md), and only answers count towards the abuse limit,
-            // so a burst alone never ends the connection.
+            // so a burst alone never ends the connection; a sustained flood does, through the flood meter.
             if (session.shouldNotifyMediaRateLimit(MEDIA_RATE_NOTICE_NANOS)) {
                 rateLimited(session, "too many " + header.kind() + " frames", retry);
             }
