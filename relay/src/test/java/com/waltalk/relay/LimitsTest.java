@@ -195,6 +195,35 @@ class LimitsTest {
     }
 
     /**
+     * An audio frame of 17 KiB is under what the transport accepts (a video frame may be 256 KiB) but
+     * over audio's own limit: the relay answers too_large, stores and delivers nothing, and the
+     * connection goes on.
+     */
+    @Test
+    void anAudioFrameOverItsSizeLimitIsTooLargeAndNeitherStoredNorDelivered() throws Exception {
+        try (SimulatedClient alice = user("lo_alice"); SimulatedClient bob = user("lo_bob")) {
+            long call = SimulatedClient.establishCall(alice, bob);
+            // the codec refuses to encode it: a valid 16 KiB frame with 1 KiB (512 more samples) appended
+            ByteBuffer valid = com.waltalk.protocol.media.MediaCodec.encode(TestMedia.audio(call, 1, "lo_bob"),
+                    ByteBuffer.wrap(TestMedia.pcm(com.waltalk.protocol.Limits.MAX_AUDIO_PAYLOAD / 2, 1)));
+            ByteBuffer oversized = ByteBuffer.allocate(valid.remaining() + 1024).put(valid)
+                    .put(TestMedia.pcm(512, 2)).flip();
+            assertThat(oversized.remaining() - 32 - "lo_bob".length()).isEqualTo(17 * 1024);
+            alice.sendRaw(oversized);
+            ErrorMessage e = alice.nextError(T);
+            assertThat(e).as("an answer to the oversized frame").isNotNull();
+            assertThat(e.code()).isEqualTo("too_large");
+            assertThat(e.fatal()).isFalse();
+            assertThat(bob.nextMedia(Duration.ofMillis(500))).isNull();
+            assertThat(rows("audio_frames", "lo_alice", call)).isZero();
+
+            alice.sendMedia(TestMedia.audio(call, 2, "lo_bob"), ByteBuffer.wrap(TestMedia.pcm(160, 3)));
+            assertThat(bob.nextMedia(T)).as("the connection goes on").isNotNull();
+            assertThat(alice.isOpen()).isTrue();
+        }
+    }
+
+    /**
      * Sends {@code perSecond} frames a second, paced by elapsed time (a stalled sender catches up), until
      * {@code duration} has passed or the relay closed the connection; returns the seconds it ran.
      */
