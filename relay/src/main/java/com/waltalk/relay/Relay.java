@@ -169,7 +169,7 @@ public final class Relay implements AutoCloseable {
         ChatStore chat = new ChatStore(database.pool());
         controller = new SessionController(new SessionController.Services(settings.relayId(),
                 settings.registrationOpen(), sessions, state, notifications, writer,
-                AccountService.withDefaults(database.pool()), presence, calls, chat,
+                AccountService.withDefaults(database.pool(), settings.timeouts().signInLockout()), presence, calls, chat,
                 workers, passwordChecks));
         webSocket = new RelayWebSocketServer(settings.listen(), controller, settings.timeouts().signIn().toMillis());
         if (tls != null) {

@@ -13,6 +13,8 @@ import com.waltalk.relay.bench.SimulatedClient;
 import com.waltalk.relay.config.RelaySettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,16 @@ class AccountsTest {
     static Relay open;
     static Relay closed;
 
+    /**
+     * Long enough that a throttled name is still locked when the test's next connection asks, however
+     * slowly a loaded machine runs the bcrypt checks and connects; no test here waits it out.
+     */
+    private static final Duration LOCKOUT = Duration.ofMinutes(2);
+
     @BeforeAll
     static void start() throws Exception {
-        open = Relay.start(RelaySettings.forLoopback(dataDir.resolve("open"), "accounts_open"));
+        open = Relay.start(RelaySettings.forLoopback(dataDir.resolve("open"), "accounts_open")
+                .withTimeouts(RelaySettings.Timeouts.DEFAULT.withSignInLockout(LOCKOUT)));
         closed = Relay.start(RelaySettings.forLoopback(dataDir.resolve("closed"), "accounts_closed")
                 .withRegistration(false));
     }
@@ -104,13 +113,17 @@ class AccountsTest {
             c.sendControl(SignIn.withPassword("victim", SimulatedClient.defaultPassword("victim")));
             ErrorMessage throttled = (ErrorMessage) answer(c);
             assertThat(throttled.code()).isEqualTo("throttled");
-            assertThat(throttled.retryAfterMs()).isPositive();
+            assertThat(throttled.fatal()).isFalse();
+            assertThat(throttled.retryAfterMs()).as("the relay's configured lockout")
+                    .isBetween(LOCKOUT.toMillis() - 60_000, LOCKOUT.toMillis());
         }
         // throttling is per name, across connections
         try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
             c.hello();
             c.sendControl(SignIn.withPassword("victim", SimulatedClient.defaultPassword("victim")));
-            assertThat(((ErrorMessage) answer(c)).code()).isEqualTo("throttled");
+            ErrorMessage throttled = (ErrorMessage) answer(c);
+            assertThat(throttled.code()).isEqualTo("throttled");
+            assertThat(throttled.fatal()).isFalse();
         }
     }
 
@@ -118,14 +131,24 @@ class AccountsTest {
     void aConnectionIsClosedAfterTenFailedSignIns() throws Exception {
         try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
             c.hello();
-            ErrorMessage last = null;
+            List<ErrorMessage> answers = new ArrayList<>();
             for (int i = 0; i < 10 && c.isOpen(); i++) {
+                // ten different names: only the per-connection allowance can close this connection
                 c.sendControl(SignIn.withPassword("guess" + i, "wrong password"));
-                last = (ErrorMessage) answer(c);
+                answers.add((ErrorMessage) answer(c));
             }
+            assertThat(answers).hasSize(10);
+            assertThat(answers.subList(0, 9)).allSatisfy(e -> {
+                assertThat(e.code()).isEqualTo("bad_credentials");
+                assertThat(e.fatal()).isFalse();
+            });
+            ErrorMessage last = answers.get(9);
+            // PROTOCOL.md: "A connection that fails 10 sign-ins is closed (fatal throttled, close 1008)"
+            assertThat(last.code()).isEqualTo("throttled");
             assertThat(last.fatal()).isTrue();
             assertThat(c.awaitClosed(T)).isTrue();
             assertThat(c.closeCode()).isEqualTo(1008);
+            assertThat(c.closeReason()).isEqualTo("throttled");
         }
     }
 

@@ -194,6 +194,125 @@ class LimitsTest {
         }
     }
 
+    /**
+     * An audio frame of 17 KiB is under what the transport accepts (a video frame may be 256 KiB) but
+     * over audio's own limit: the relay answers too_large, stores and delivers nothing, and the
+     * connection goes on.
+     */
+    @Test
+    void anAudioFrameOverItsSizeLimitIsTooLargeAndNeitherStoredNorDelivered() throws Exception {
+        try (SimulatedClient alice = user("lo_alice"); SimulatedClient bob = user("lo_bob")) {
+            long call = SimulatedClient.establishCall(alice, bob);
+            // the codec refuses to encode it: a valid 16 KiB frame with 1 KiB (512 more samples) appended
+            ByteBuffer valid = com.waltalk.protocol.media.MediaCodec.encode(TestMedia.audio(call, 1, "lo_bob"),
+                    ByteBuffer.wrap(TestMedia.pcm(com.waltalk.protocol.Limits.MAX_AUDIO_PAYLOAD / 2, 1)));
+            ByteBuffer oversized = ByteBuffer.allocate(valid.remaining() + 1024).put(valid)
+                    .put(TestMedia.pcm(512, 2)).flip();
+            assertThat(oversized.remaining() - 32 - "lo_bob".length()).isEqualTo(17 * 1024);
+            alice.sendRaw(oversized);
+            ErrorMessage e = alice.nextError(T);
+            assertThat(e).as("an answer to the oversized frame").isNotNull();
+            assertThat(e.code()).isEqualTo("too_large");
+            assertThat(e.fatal()).isFalse();
+            assertThat(bob.nextMedia(Duration.ofMillis(500))).isNull();
+            assertThat(rows("audio_frames", "lo_alice", call)).isZero();
+
+            alice.sendMedia(TestMedia.audio(call, 2, "lo_bob"), ByteBuffer.wrap(TestMedia.pcm(160, 3)));
+            assertThat(bob.nextMedia(T)).as("the connection goes on").isNotNull();
+            assertThat(alice.isOpen()).isTrue();
+        }
+    }
+
+    /**
+     * Sends {@code perSecond} frames a second, paced by elapsed time (a stalled sender catches up), until
+     * {@code duration} has passed or the relay closed the connection; returns the seconds it ran.
+     */
+    private static double stream(SimulatedClient c, double perSecond, Duration duration,
+                                 java.util.function.LongFunction<ByteBuffer> frame) throws InterruptedException {
+        long start = System.nanoTime();
+        long sent = 0;
+        while (c.isOpen() && System.nanoTime() - start < duration.toNanos()) {
+            long due = (long) ((System.nanoTime() - start) / 1e9 * perSecond);
+            try {
+                for (; sent < due && c.isOpen(); sent++) {
+                    c.sendRaw(frame.apply(sent));
+                }
+            } catch (org.java_websocket.exceptions.WebsocketNotConnectedException closed) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static ByteBuffer videoFrame(long seq) {
+        return com.waltalk.protocol.media.MediaCodec.encode(TestMedia.video(424_242, seq, "nobody"),
+                ByteBuffer.wrap(TestMedia.jpeg(300, seq)));
+    }
+
+    private static ByteBuffer audioFrame(long seq) {
+        return com.waltalk.protocol.media.MediaCodec.encode(TestMedia.audio(424_242, seq, "nobody"),
+                ByteBuffer.wrap(TestMedia.pcm(160, seq)));
+    }
+
+    /**
+     * Repeated abuse ends the connection for media too: frames at well over twice the rate limit
+     * (150 video frames a second against a limit of 30) for ten seconds close it (1008) with a
+     * fatal rate_limited error that says why — but not before ten seconds.
+     */
+    @Test
+    void aSustainedMediaFloodIsAbuseThatCloses1008() throws Exception {
+        try (SimulatedClient flooder = user("lm_flooder")) {
+            // on a loaded machine a stalled sender may miss a second's quota and restart the count: allow for it
+            double ran = stream(flooder, 150, Duration.ofSeconds(40), LimitsTest::videoFrame);
+            assertThat(flooder.awaitClosed(T)).as("closed by the relay within %.1f s", ran).isTrue();
+            assertThat(flooder.closeCode()).isEqualTo(1008);
+            assertThat(flooder.closeReason()).isEqualTo("rate_limited");
+            assertThat(ran).as("closed after ten flooded seconds, not before").isGreaterThanOrEqualTo(9.0);
+            List<ErrorMessage> seen = flooder.errorsSeen();
+            ErrorMessage last = seen.get(seen.size() - 1);
+            assertThat(last.code()).isEqualTo("rate_limited");
+            assertThat(last.fatal()).isTrue();
+            assertThat(last.message()).contains("media flood").contains("video");
+            assertThat(seen.subList(0, seen.size() - 1)).as("the answers before it")
+                    .allSatisfy(e -> assertThat(e.fatal()).isFalse());
+        }
+    }
+
+    /**
+     * A client whose queue flushes after a long network stall sends far over the limit at once, then
+     * goes on at its normal rate: it loses the frames over the limit, never the connection. The burst
+     * here is a minute of the app's audio and twenty seconds of its video at once.
+     */
+    @Test
+    void aHugeBurstAfterAStallIsNotAFloodAndTheConnectionStays() throws Exception {
+        try (SimulatedClient burster = user("lm_burster")) {
+            for (int i = 0; i < 3_000; i++) {
+                burster.sendRaw(audioFrame(i));
+            }
+            for (int i = 0; i < 300; i++) {
+                burster.sendRaw(videoFrame(i));
+            }
+            // then the app's own rates (50 audio, 15 video a second) for longer than the flood rule looks
+            Thread audio = new Thread(() -> {
+                try {
+                    stream(burster, 50, Duration.ofSeconds(12), seq -> audioFrame(10_000 + seq));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            audio.start();
+            stream(burster, 15, Duration.ofSeconds(12), seq -> videoFrame(10_000 + seq));
+            audio.join();
+            assertThat(burster.isOpen()).isTrue();
+            burster.sendControl(new Ping(99));
+            assertThat(burster.awaitControl(Pong.class, p -> p.id() == 99, T)).isNotNull();
+            assertThat(burster.errorsSeen()).as("only non-fatal answers")
+                    .allSatisfy(e -> assertThat(e.fatal()).isFalse())
+                    .anyMatch(e -> e.code().equals("rate_limited"));
+        }
+    }
+
     @Test
     void aControlFloodIsRateLimitedAndKeepingItUpIsAbuseThatCloses1008() throws Exception {
         try (SimulatedClient c = user("lc_flood")) {

@@ -37,7 +37,8 @@ public enum ErrorCode {
     UNKNOWN_CALL("unknown_call", "No call with this id that the user takes part in."),
     BAD_CALL_STATE("bad_call_state", "The call action is not allowed in the call's state."),
     NOT_IN_CALL("not_in_call", "Media needs an accepted call with the addressed peer."),
-    SIGN_IN_TIMEOUT("sign_in_timeout", "The connection did not sign in within the timeout.");
+    SIGN_IN_TIMEOUT("sign_in_timeout", "The connection did not sign in within the timeout."),
+    ACCOUNT_REMOVED("account_removed", "The signed-in account was removed by an operator.");
 
     private static final ErrorCode[] ALL = values();
 

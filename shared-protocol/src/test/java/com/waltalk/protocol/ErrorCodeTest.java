@@ -38,6 +38,7 @@ class ErrorCodeTest {
         expected.put(ErrorCode.BAD_CALL_STATE, "bad_call_state");
         expected.put(ErrorCode.NOT_IN_CALL, "not_in_call");
         expected.put(ErrorCode.SIGN_IN_TIMEOUT, "sign_in_timeout");
+        expected.put(ErrorCode.ACCOUNT_REMOVED, "account_removed");
 
         assertThat(ErrorCode.values()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((code, wire) -> assertThat(code.wire()).isEqualTo(wire));

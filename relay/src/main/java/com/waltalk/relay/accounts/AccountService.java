@@ -3,6 +3,7 @@ package com.waltalk.relay.accounts;
 import com.waltalk.relay.accounts.SignInResult.Failure;
 import com.waltalk.relay.accounts.SignInResult.Success;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +44,12 @@ public final class AccountService {
     public static AccountService withDefaults(DataSource dataSource) {
         return new AccountService(new AccountStore(dataSource), new TokenService(dataSource), new PasswordHasher(),
                 new PasswordPolicy(), new SignInThrottle());
+    }
+
+    /** Production defaults, but a user name is first locked for {@code firstLockout} (see {@link SignInThrottle}). */
+    public static AccountService withDefaults(DataSource dataSource, Duration firstLockout) {
+        return new AccountService(new AccountStore(dataSource), new TokenService(dataSource), new PasswordHasher(),
+                new PasswordPolicy(), new SignInThrottle(firstLockout));
     }
 
     /** Creates the account and signs it in. */

@@ -1,5 +1,6 @@
 package com.waltalk.relay.accounts;
 
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Slows down password guessing per user name (case-folded), whether or not the user exists: after
- * 5 consecutive failures the name is locked for 1 s, then 2 s, 4 s, … up to 5 min per further
- * failure; a success resets it. In memory, so each relay counts on its own.
+ * 5 consecutive failures the name is locked for 1 s (by default), then 2 s, 4 s, … up to 5 min
+ * (or the first lockout, if longer) per further failure; a success resets it. In memory, so each relay counts on its own.
  *
  * <p>{@link #begin} counts the attempt as a failure before the password is checked, and only
  * {@link #succeeded} takes it back. Otherwise a burst of parallel guesses would all be checked
@@ -48,10 +49,16 @@ public final class SignInThrottle {
     }
 
     private final LongSupplier nanoTime;
+    private final long firstLockoutNanos;
     private final Map<String, Entry> entries;
 
     public SignInThrottle() {
         this(System::nanoTime);
+    }
+
+    /** @param firstLockout how long a name is locked after its 5th consecutive failure (1 s by default) */
+    public SignInThrottle(Duration firstLockout) {
+        this(System::nanoTime, DEFAULT_MAX_NAMES, firstLockout.toNanos());
     }
 
     /** @param nanoTime monotonic clock in nanoseconds ({@code System::nanoTime} outside tests) */
@@ -60,7 +67,19 @@ public final class SignInThrottle {
     }
 
     SignInThrottle(LongSupplier nanoTime, int maxNames) {
+        this(nanoTime, maxNames, FIRST_LOCKOUT_NANOS);
+    }
+
+    SignInThrottle(LongSupplier nanoTime, Duration firstLockout) {
+        this(nanoTime, DEFAULT_MAX_NAMES, firstLockout.toNanos());
+    }
+
+    private SignInThrottle(LongSupplier nanoTime, int maxNames, long firstLockoutNanos) {
+        if (firstLockoutNanos <= 0) {
+            throw new IllegalArgumentException("the first lockout must be positive");
+        }
         this.nanoTime = nanoTime;
+        this.firstLockoutNanos = firstLockoutNanos;
         // access order: the eldest entry is the one idle longest, so eviction only looks at the head
         this.entries = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
@@ -129,9 +148,10 @@ public final class SignInThrottle {
         }
     }
 
-    static long lockoutNanos(int failures) {
+    private long lockoutNanos(int failures) {
         int doublings = Math.min(failures - FAILURES_BEFORE_LOCKOUT, 20);
-        return Math.min(MAX_LOCKOUT_NANOS, FIRST_LOCKOUT_NANOS << doublings);
+        long max = Math.max(MAX_LOCKOUT_NANOS, firstLockoutNanos);
+        return firstLockoutNanos > max >> doublings ? max : firstLockoutNanos << doublings;
     }
 
     private static long ceilMillis(long nanos) {

@@ -53,26 +53,31 @@ public record RelaySettings(
      * @param relayLease      a relay silent for this long is dead: its users go offline
      * @param ringTimeout     an unanswered call becomes missed
      * @param reconnectGrace  a call whose party has been offline this long is ended
+     * @param signInLockout   a user name is locked this long after 5 failed sign-ins (doubling per further failure)
      */
     public record Timeouts(Duration signIn, Duration housekeeping, Duration relayLease, Duration ringTimeout,
-                           Duration reconnectGrace) {
+                           Duration reconnectGrace, Duration signInLockout) {
         public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(2),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15));
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(1));
 
         public Timeouts withRingTimeout(Duration d) {
-            return new Timeouts(signIn, housekeeping, relayLease, d, reconnectGrace);
+            return new Timeouts(signIn, housekeeping, relayLease, d, reconnectGrace, signInLockout);
         }
 
         public Timeouts withSignIn(Duration d) {
-            return new Timeouts(d, housekeeping, relayLease, ringTimeout, reconnectGrace);
+            return new Timeouts(d, housekeeping, relayLease, ringTimeout, reconnectGrace, signInLockout);
         }
 
         public Timeouts withReconnectGrace(Duration d) {
-            return new Timeouts(signIn, housekeeping, relayLease, ringTimeout, d);
+            return new Timeouts(signIn, housekeeping, relayLease, ringTimeout, d, signInLockout);
         }
 
         public Timeouts withLease(Duration housekeepingInterval, Duration lease) {
-            return new Timeouts(signIn, housekeepingInterval, lease, ringTimeout, reconnectGrace);
+            return new Timeouts(signIn, housekeepingInterval, lease, ringTimeout, reconnectGrace, signInLockout);
+        }
+
+        public Timeouts withSignInLockout(Duration d) {
+            return new Timeouts(signIn, housekeeping, relayLease, ringTimeout, reconnectGrace, d);
         }
     }
 

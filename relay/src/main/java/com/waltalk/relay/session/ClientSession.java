@@ -30,6 +30,7 @@ public final class ClientSession {
     private final ConnectionAttempts signInAttempts = new ConnectionAttempts();
     private volatile Phase phase = Phase.CONNECTED;
     private volatile String user;
+    private volatile long accountId;
     private volatile UUID sessionId;
     private volatile String token;
     private volatile long claimLsn;
@@ -97,6 +98,11 @@ public final class ClientSession {
         return user;
     }
 
+    /** The {@code users.id} of the signed-in account; 0 before sign-in. */
+    public long accountId() {
+        return accountId;
+    }
+
     /** Identifies this sign-in in the presence table; null before sign-in. */
     public UUID sessionId() {
         return sessionId;
@@ -115,12 +121,13 @@ public final class ClientSession {
         return claimLsn;
     }
 
-    void signIn(String user, UUID sessionId, String token, long claimLsn) {
+    void signIn(String user, long accountId, UUID sessionId, String token, long claimLsn) {
         this.claimLsn = claimLsn;
         if (this.user != null) {
             throw new IllegalStateException("already signed in as " + this.user);
         }
         this.user = user;
+        this.accountId = accountId;
         this.sessionId = sessionId;
         this.token = token;
         this.phase = Phase.SIGNED_IN;

@@ -61,6 +61,7 @@ public final class SessionController {
     public static final int CLOSE_NORMAL = 1000;
     public static final int CLOSE_POLICY = 1008;
     public static final int CLOSE_SESSION_REPLACED = 4000;
+    public static final int CLOSE_ACCOUNT_REMOVED = 4002;
 
     static final int MAX_ERRORS = 20;
     static final long ERROR_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -177,7 +178,9 @@ public final class SessionController {
                     session.phase(ClientSession.Phase.GREETED);
                     ErrorCode code = ErrorCode.fromWire(f.code()).orElse(ErrorCode.BAD_CREDENTIALS);
                     if (session.signInAttempts().exhausted()) {
-                        fatal(session, code, "too many failed sign-ins on this connection", CLOSE_POLICY);
+                        // whatever the last failure was, the connection is closed for the number of them
+                        fatal(session, ErrorCode.THROTTLED, "too many failed sign-ins on this connection",
+                                CLOSE_POLICY);
                     } else {
                         send(session, new ErrorMessage(code.wire(), f.message(), false, f.retryAfterMillis()));
                     }
@@ -220,7 +223,7 @@ public final class SessionController {
         String user = ok.account().name();
         UUID sessionId = UUID.randomUUID();
         long claimLsn = s.presence().claim(user, s.relayId(), sessionId);
-        session.signIn(user, sessionId, ok.token().token(), claimLsn);
+        session.signIn(user, ok.account().id(), sessionId, ok.token().token(), claimLsn);
         synchronized (s.state().lock()) {
             s.registry().register(session).ifPresent(previous -> {
                 log.info("{} replaced by a newer sign-in from {}", previous, session.remoteAddress());
@@ -339,13 +342,23 @@ public final class SessionController {
             return;
         }
         var header = frame.header();
-        RateLimiter limiter = header.kind() == MediaKind.VIDEO_JPEG ? session.limits.video : session.limits.audio;
+        boolean video = header.kind() == MediaKind.VIDEO_JPEG;
+        if ((video ? session.limits.videoFlood : session.limits.audioFlood).record(receivedNanos)) {
+            framesRejected.incrementAndGet();
+            if (session.channel().isOpen()) {
+                fatal(session, ErrorCode.RATE_LIMITED, "media flood: " + (video ? "video" : "audio") + " frames at over "
+                        + ConnectionLimits.FLOOD_FACTOR + " times the rate limit for "
+                        + ConnectionLimits.FLOOD_SECONDS + " s", CLOSE_POLICY);
+            }
+            return;
+        }
+        RateLimiter limiter = video ? session.limits.video : session.limits.audio;
         long retry = limiter.tryAcquire(receivedNanos);
         if (retry > 0) {
             framesRejected.incrementAndGet();
             // Frames arrive in bursts (a client's queue flushing after a network stall): drop them, but
             // answer at most once a second (PROTOCOL.md), and only answers count towards the abuse limit,
-            // so a burst alone never ends the connection.
+            // so a burst alone never ends the connection; a sustained flood does, through the flood meter.
             if (session.shouldNotifyMediaRateLimit(MEDIA_RATE_NOTICE_NANOS)) {
                 rateLimited(session, "too many " + header.kind() + " frames", retry);
             }
@@ -371,6 +384,31 @@ public final class SessionController {
             send(session, ErrorMessage.of(ErrorCode.OVERLOADED, "relay is overloaded: media frames are being dropped",
                     false));
         }
+    }
+
+    /**
+     * An operator removed the account {@code session} is signed in as (already unregistered): tell the
+     * client and close, and end the user's call at once rather than after the reconnect grace, since
+     * nobody can come back as this account. Called on the replication thread; only enqueues.
+     */
+    void endRemovedAccount(ClientSession session) {
+        String user = session.user();
+        fatal(session, ErrorCode.ACCOUNT_REMOVED, "this account was removed by the relay's operator",
+                CLOSE_ACCOUNT_REMOVED);
+        session.worker().execute(() -> {
+            CallRecord active = s.state().activeCallOf(user);
+            if (active == null) {
+                return;
+            }
+            try {
+                s.calls().hangup(active.id(), user);
+            } catch (RequestRefused alreadyOver) {
+                // ended meanwhile
+            } catch (SQLException e) {
+                // the reconnect grace ends it later
+                log.warn("could not end call {} of removed user {}: {}", active.id(), user, e.getMessage());
+            }
+        });
     }
 
     public void onClose(ClientSession session) {

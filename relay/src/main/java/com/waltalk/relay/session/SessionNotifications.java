@@ -59,6 +59,19 @@ public final class SessionNotifications implements SessionNotifier {
     }
 
     @Override
+    public void accountRemoved(long accountId) {
+        for (ClientSession s : registry.all()) {
+            // by id, not name: a user re-added under the same name is another account
+            if (s.accountId() == accountId && registry.unregister(s)) {
+                SessionController c = controller;
+                if (c != null) {
+                    c.endRemovedAccount(s);
+                }
+            }
+        }
+    }
+
+    @Override
     public void callChanged(CallRecord call) {
         String json = ControlCodec.encode(toWire(call));
         for (String party : new String[] {call.caller(), call.callee()}) {

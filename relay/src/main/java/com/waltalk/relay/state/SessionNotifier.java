@@ -19,6 +19,13 @@ public interface SessionNotifier {
      */
     void presenceClaimed(PresenceRecord presence, Transaction transaction);
 
+    /**
+     * The account with this id was deleted (its {@code users} row, as the stream reports it): end
+     * this relay's sessions signed in as it. Also called for a deletion the mirror had already
+     * loaded, since a session can outlive the snapshot that no longer lists its account.
+     */
+    void accountRemoved(long accountId);
+
     /** A call changed: tell both parties. */
     void callChanged(CallRecord call);
 

@@ -151,13 +151,15 @@ public final class StateChangeHandler implements ChangeHandler {
     @Override
     public void onDelete(Delete delete, Transaction tx) {
         String table = delete.relation().name();
-        if (alreadyLoaded(tx)) {
-            return;
-        }
+        boolean loaded = alreadyLoaded(tx);
         try {
             switch (table) {
-                case "presence" -> removePresence(readPresence(delete.oldTuple()));
-                case "users" -> removeUser(delete.oldTuple());
+                case "presence" -> {
+                    if (!loaded) {
+                        removePresence(readPresence(delete.oldTuple()));
+                    }
+                }
+                case "users" -> removeUser(delete.oldTuple(), loaded);
                 default -> {
                 }
             }
@@ -173,14 +175,20 @@ public final class StateChangeHandler implements ChangeHandler {
         }
     }
 
-    /** The old tuple carries only the key (the password hash keeps FULL identity off users), so map id → name. */
-    private void removeUser(TupleData old) throws PgOutputException {
+    /**
+     * The old tuple carries only the key (the password hash keeps FULL identity off users), so map id → name.
+     * Sessions of the account end even if the mirror was loaded after the deletion ({@code loaded}).
+     */
+    private void removeUser(TupleData old, boolean loaded) throws PgOutputException {
         long id = old.getLong("id");
         synchronized (state.lock()) {
-            String name = state.removeUser(id);
-            if (name != null) {
-                notifier.presenceChanged(name, LiveState.Status.OFFLINE);
+            if (!loaded) {
+                String name = state.removeUser(id);
+                if (name != null) {
+                    notifier.presenceChanged(name, LiveState.Status.OFFLINE);
+                }
             }
+            notifier.accountRemoved(id);
         }
     }
 

@@ -3,6 +3,7 @@ package com.waltalk.relay.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.relay.accounts.SignInThrottle.Decision;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,33 @@ class SignInThrottleTest {
             lock = throttle.begin("lee").retryAfterMillis();
         }
         assertThat(lock).isEqualTo(TimeUnit.MINUTES.toMillis(5));
+    }
+
+    @Test
+    void theFirstLockoutIsConfigurableAndALongerOneIsItsOwnCap() {
+        SignInThrottle slow = new SignInThrottle(nanos::get, Duration.ofMinutes(4));
+        for (int i = 0; i < 5; i++) {
+            assertThat(slow.begin("max").allowed()).isTrue();
+            slow.failed("max");
+        }
+        assertThat(slow.begin("max")).isEqualTo(Decision.throttled(TimeUnit.MINUTES.toMillis(4)));
+        advanceMillis(TimeUnit.MINUTES.toMillis(4));
+        assertThat(slow.begin("max").allowed()).isTrue();
+        slow.failed("max");
+        assertThat(slow.begin("max")).as("doubled, capped at 5 min").isEqualTo(
+                Decision.throttled(TimeUnit.MINUTES.toMillis(5)));
+
+        SignInThrottle longer = new SignInThrottle(nanos::get, Duration.ofMinutes(10));
+        for (int i = 0; i < 5; i++) {
+            assertThat(longer.begin("ned").allowed()).isTrue();
+            longer.failed("ned");
+        }
+        assertThat(longer.begin("ned")).isEqualTo(Decision.throttled(TimeUnit.MINUTES.toMillis(10)));
+        advanceMillis(TimeUnit.MINUTES.toMillis(10));
+        assertThat(longer.begin("ned").allowed()).isTrue();
+        longer.failed("ned");
+        assertThat(longer.begin("ned")).as("never below the first lockout").isEqualTo(
+                Decision.throttled(TimeUnit.MINUTES.toMillis(10)));
     }
 
     @Test

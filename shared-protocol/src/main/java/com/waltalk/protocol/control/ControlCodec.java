@@ -2,6 +2,7 @@ package com.waltalk.protocol.control;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -79,8 +80,10 @@ public final class ControlCodec {
         try {
             root = MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new ProtocolException(ErrorCode.BAD_JSON,
-                    "malformed JSON: " + e.getOriginalMessage(), e);
+            // Jackson's own message quotes the offending input ("Unrecognized token 'hunter2'"),
+            // which may be a password or token: say only where, and keep its exception out of
+            // the chain, so nothing that logs this exception can leak the input.
+            throw new ProtocolException(ErrorCode.BAD_JSON, malformedJson(e));
         }
         if (root == null || !root.isObject()) {
             throw new ProtocolException(ErrorCode.BAD_JSON,
@@ -130,6 +133,15 @@ public final class ControlCodec {
                     + maxBytes + " bytes when encoded");
         }
         return json;
+    }
+
+    /** Where the JSON went wrong, without quoting any of it. */
+    private static String malformedJson(JacksonException e) {
+        JsonLocation at = e.getLocation();
+        if (at == null || at.getLineNr() < 1 || at.getColumnNr() < 1) {
+            return "malformed JSON";
+        }
+        return "malformed JSON at line " + at.getLineNr() + " column " + at.getColumnNr();
     }
 
     /** UTF-8 length without allocating; an unpaired surrogate counts as 3 bytes. */

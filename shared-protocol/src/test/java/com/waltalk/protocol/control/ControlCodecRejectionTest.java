@@ -396,6 +396,32 @@ class ControlCodecRejectionTest {
                 });
     }
 
+    /** Jackson's messages quote the token they choke on; a password typed without quotes is one. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"sign_in\",\"user\":\"a\",\"password\":hunter2secret}",
+        "{\"type\":\"register\",\"user\":\"a\",\"password\":'hunter2secret'}",
+        "{\"type\":\"sign_in\",\"token\":hunter2secretTokenText}",
+        "{\"type\":\"sign_in\",\"user\":\"a\",\"password\":\"hunter2secret",
+        "{\"type\":\"sign_in\",\"user\":\"a\",\"password\":12345hunter2secret}",
+        "{\"type\":\"sign_in\",\"user\":\"a\",\n\"password\":\"x\"} hunter2secret"})
+    void malformedJsonIsReportedByPositionWithoutQuotingTheInput(String json) {
+        assertThatThrownBy(() -> ControlCodec.decode(json))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_JSON);
+                    assertThat(e.getMessage()).matches("malformed JSON( at line \\d+ column \\d+)?")
+                            .doesNotContain("hunter2");
+                    assertThat(e.getCause()).as("no exception carrying Jackson's message").isNull();
+                });
+    }
+
+    @Test
+    void malformedJsonNamesTheLineAndColumn() {
+        assertThatThrownBy(() -> ControlCodec.decode("{\"type\":\"ping\",\n\"id\":x1}"))
+                .isInstanceOfSatisfying(ProtocolException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("malformed JSON at line 2 column 6"));
+    }
+
     @Test
     void emptyChatBodyIsBadField() {
         assertRejected("{\"type\":\"chat_send\",\"to\":\"b\",\"body\":\"\"}", ErrorCode.BAD_FIELD,
