@@ -30,6 +30,7 @@ public final class ErrorCodes {
             case OVERLOADED, RATE_LIMITED -> FailureKind.RELAY_BUSY;
             case BAD_VERSION -> FailureKind.PROTOCOL_MISMATCH;
             case SESSION_REPLACED -> FailureKind.SESSION_REPLACED;
+            case ACCOUNT_REMOVED -> FailureKind.ACCOUNT_REMOVED;
             case NOT_SIGNED_IN -> FailureKind.NOT_SIGNED_IN;
             case UNKNOWN_PEER, UNKNOWN_CALL, BAD_CALL_STATE, NOT_IN_CALL, BAD_FIELD, TOO_LARGE -> FailureKind.REJECTED;
             default -> error.fatal() ? FailureKind.PROTOCOL_ERROR : FailureKind.REJECTED;

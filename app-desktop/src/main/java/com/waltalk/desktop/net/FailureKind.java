@@ -40,6 +40,8 @@ public enum FailureKind {
     PROTOCOL_MISMATCH("The relay speaks a different protocol version; update the app or the relay."),
     /** The same user signed in elsewhere; this session ended and does not reconnect. */
     SESSION_REPLACED("You signed in on another device or window."),
+    /** The relay's operator removed this account; the session ended and does not reconnect. */
+    ACCOUNT_REMOVED("Your account was removed from this relay."),
     /** The connection dropped (network, relay restart); the session reconnects on its own. */
     CONNECTION_LOST("The connection to the relay was lost."),
     /** The relay ended the session because of a protocol violation (a bug on one side). */

@@ -382,6 +382,7 @@ public final class RelayClient implements AutoCloseable {
         }
         return switch (code) {
             case 4000 -> Failure.of(FailureKind.SESSION_REPLACED);
+            case 4002 -> Failure.of(FailureKind.ACCOUNT_REMOVED);
             case 1002, 1008 -> Failure.of(FailureKind.PROTOCOL_ERROR, "closed by the relay (" + code + "): " + reason);
             case 1001 -> Failure.of(FailureKind.CONNECTION_LOST, "the relay is shutting down");
             case 4001 -> Failure.of(FailureKind.CONNECTION_LOST, "the connection was too slow for the relay");

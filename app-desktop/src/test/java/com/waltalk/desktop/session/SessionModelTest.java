@@ -10,6 +10,7 @@ import com.waltalk.desktop.net.FailureException;
 import com.waltalk.desktop.net.FailureKind;
 import com.waltalk.desktop.net.RelayEndpoint;
 import com.waltalk.relay.Relay;
+import com.waltalk.relay.accounts.AccountStore;
 import com.waltalk.relay.config.RelaySettings;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -108,6 +109,25 @@ class SessionModelTest {
                     .isEqualTo(FailureKind.TOKEN_REJECTED);
             assertThat(third.model.signIn(endpoint, "acc_ann", "password-ann").get(T.toSeconds(), TimeUnit.SECONDS)
                     .user()).isEqualTo("acc_ann");
+        }
+    }
+
+    @Test
+    void anAccountRemovedByTheOperatorEndsTheSessionWithAPlainReasonAndNoReconnect() throws Exception {
+        try (Probe p = new Probe()) {
+            p.model.register(endpoint, "acc_gone", "password-gone").get(T.toSeconds(), TimeUnit.SECONDS);
+            Probe.awaitTrue("signed in", () -> p.model.connection().signedIn());
+            int mark = p.mark();
+
+            assertThat(new AccountStore(relay.database().pool()).remove("acc_gone")).isTrue(); // as `relay user remove`
+
+            ConnectionStatus ended = p.awaitState(mark, ConnectionState.SIGNED_OUT);
+            assertThat(ended.failure().kind()).isEqualTo(FailureKind.ACCOUNT_REMOVED);
+            assertThat(ended.failure().userMessage()).startsWith("Your account was removed from this relay.");
+            Thread.sleep(1_500); // longer than the first reconnect delay would be
+            assertThat(p.events().subList(mark, p.mark()))
+                    .noneMatch(e -> e instanceof SessionEvent.ConnectionChanged c
+                            && c.status().state() != ConnectionState.SIGNED_OUT);
         }
     }
 
