@@ -8,12 +8,9 @@ import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.relay.bench.SimulatedClient;
 import com.waltalk.relay.config.RelaySettings;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reconnect grace period (PROTOCOL.md, "Disconnection"): a party whose connection drops may come back
@@ -27,27 +24,10 @@ class AbandonedCallsTest {
     private static final Duration GRACE = Duration.ofSeconds(2);
     private static final Duration T = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path dataDir;
-    static Relay relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "abandoned_calls")
-                .withTimeouts(RelaySettings.Timeouts.DEFAULT.withReconnectGrace(GRACE)
-                        .withLease(Duration.ofMillis(250), Duration.ofSeconds(10))));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) {
-            relay.close();
-        }
-    }
-
-    private static SimulatedClient user(String name) throws Exception {
-        return SimulatedClient.signIn(relay.webSocketUri(), name);
-    }
+    @RegisterExtension
+    static final RunningRelay relay = RunningRelay.loopback("abandoned_calls")
+            .withTimeouts(RelaySettings.Timeouts.DEFAULT.withReconnectGrace(GRACE)
+                    .withLease(Duration.ofMillis(250), Duration.ofSeconds(10)));
 
     private static CallUpdate awaitState(SimulatedClient c, long callId, String state) throws Exception {
         return c.awaitControl(CallUpdate.class, u -> u.callId() == callId && state.equals(u.state()), T);
@@ -76,7 +56,7 @@ class AbandonedCallsTest {
 
     @Test
     void anAcceptedCallWhosePartyStaysAwayIsEndedByThatParty() throws Exception {
-        try (SimulatedClient alice = user("ga1"); SimulatedClient bob = user("gb1")) {
+        try (SimulatedClient alice = relay.user("ga1"); SimulatedClient bob = relay.user("gb1")) {
             long id = SimulatedClient.establishCall(alice, bob);
             CallUpdate end = disconnectAndAwait(bob, alice, id, "ended");
             assertThat(end.endedBy()).isEqualTo("gb1");
@@ -88,7 +68,7 @@ class AbandonedCallsTest {
 
     @Test
     void aRingingCallWhoseCallerStaysAwayIsCancelled() throws Exception {
-        try (SimulatedClient alice = user("ga2"); SimulatedClient bob = user("gb2")) {
+        try (SimulatedClient alice = relay.user("ga2"); SimulatedClient bob = relay.user("gb2")) {
             long id = ring(alice, bob);
             CallUpdate end = disconnectAndAwait(alice, bob, id, "cancelled");
             assertThat(end.endedBy()).isEqualTo("ga2");
@@ -98,7 +78,7 @@ class AbandonedCallsTest {
 
     @Test
     void aRingingCallWhoseCalleeStaysAwayIsMissed() throws Exception {
-        try (SimulatedClient alice = user("ga3"); SimulatedClient bob = user("gb3")) {
+        try (SimulatedClient alice = relay.user("ga3"); SimulatedClient bob = relay.user("gb3")) {
             long id = ring(alice, bob);
             CallUpdate end = disconnectAndAwait(bob, alice, id, "missed");
             assertThat(end.endedBy()).isEqualTo("gb3");
@@ -108,7 +88,7 @@ class AbandonedCallsTest {
 
     @Test
     void aPartyBackWithinTheGracePeriodCarriesOnWithTheSameCall() throws Exception {
-        try (SimulatedClient alice = user("ga4"); SimulatedClient bob = user("gb4")) {
+        try (SimulatedClient alice = relay.user("ga4"); SimulatedClient bob = relay.user("gb4")) {
             long id = SimulatedClient.establishCall(alice, bob);
             String token = bob.signedIn().token();
             bob.close();
@@ -118,8 +98,8 @@ class AbandonedCallsTest {
                 assertThat(bobAgain.acceptedCallFromHistory()).as("the call in bob's history").isEqualTo(id);
                 // well past the grace period counted from the drop: still going
                 Thread.sleep(GRACE.toMillis() + 1_000);
-                assertThat(relay.state().activeCall(id)).isNotNull();
-                assertThat(relay.state().activeCall(id).accepted()).isTrue();
+                assertThat(relay.relay().state().activeCall(id)).isNotNull();
+                assertThat(relay.relay().state().activeCall(id).accepted()).isTrue();
                 // media resumes with the same call id
                 byte[] jpeg = TestMedia.jpeg(5_000, 1);
                 alice.sendMedia(TestMedia.video(id, 1, "gb4"), ByteBuffer.wrap(jpeg));

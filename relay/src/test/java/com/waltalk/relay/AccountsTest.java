@@ -11,24 +11,16 @@ import com.waltalk.protocol.control.SignedIn;
 import com.waltalk.protocol.control.Welcome;
 import com.waltalk.relay.bench.SimulatedClient;
 import com.waltalk.relay.config.RelaySettings;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Registration, sign-in with password and token, sign-out, throttling — over a real WebSocket. */
 class AccountsTest {
 
     private static final Duration T = Duration.ofSeconds(10);
-
-    @TempDir
-    static Path dataDir;
-    static Relay open;
-    static Relay closed;
 
     /**
      * Long enough that a throttled name is still locked when the test's next connection asks, however
@@ -36,23 +28,11 @@ class AccountsTest {
      */
     private static final Duration LOCKOUT = Duration.ofMinutes(2);
 
-    @BeforeAll
-    static void start() throws Exception {
-        open = Relay.start(RelaySettings.forLoopback(dataDir.resolve("open"), "accounts_open")
-                .withTimeouts(RelaySettings.Timeouts.DEFAULT.withSignInLockout(LOCKOUT)));
-        closed = Relay.start(RelaySettings.forLoopback(dataDir.resolve("closed"), "accounts_closed")
-                .withRegistration(false));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (open != null) {
-            open.close();
-        }
-        if (closed != null) {
-            closed.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningRelay open = RunningRelay.loopback("accounts_open")
+            .withTimeouts(RelaySettings.Timeouts.DEFAULT.withSignInLockout(LOCKOUT));
+    @RegisterExtension
+    static final RunningRelay closed = RunningRelay.loopback("accounts_closed").withRegistration(false);
 
     private static ControlMessage answer(SimulatedClient c) throws Exception {
         return c.awaitControl(ControlMessage.class, m -> m instanceof SignedIn || m instanceof ErrorMessage, T);
@@ -95,7 +75,7 @@ class AccountsTest {
 
     @Test
     void wrongPasswordAndUnknownUserLookTheSameAndRepeatedFailuresAreThrottled() throws Exception {
-        SimulatedClient.signIn(open.webSocketUri(), "victim").close();
+        open.user("victim").close();
         try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
             c.hello();
             c.sendControl(SignIn.withPassword("victim", "wrong password"));

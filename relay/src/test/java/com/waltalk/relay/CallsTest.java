@@ -29,10 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every call transition, the races, and media authorization, against a real relay and database.
@@ -42,26 +40,9 @@ class CallsTest {
 
     private static final Duration T = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path dataDir;
-    static Relay relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "calls_test")
-                .withTimeouts(RelaySettings.Timeouts.DEFAULT.withRingTimeout(Duration.ofSeconds(3))));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) {
-            relay.close();
-        }
-    }
-
-    private static SimulatedClient user(String name) throws Exception {
-        return SimulatedClient.signIn(relay.webSocketUri(), name);
-    }
+    @RegisterExtension
+    static final RunningRelay relay = RunningRelay.loopback("calls_test")
+            .withTimeouts(RelaySettings.Timeouts.DEFAULT.withRingTimeout(Duration.ofSeconds(3)));
 
     private static CallUpdate awaitState(SimulatedClient c, long callId, String state) throws Exception {
         return c.awaitControl(CallUpdate.class, u -> u.callId() == callId && state.equals(u.state()), T);
@@ -73,7 +54,7 @@ class CallsTest {
 
     @Test
     void acceptThenHangupEndsTheCallAndLeavesHistoryWithDuration() throws Exception {
-        try (SimulatedClient alice = user("a1"); SimulatedClient bob = user("b1")) {
+        try (SimulatedClient alice = relay.user("a1"); SimulatedClient bob = relay.user("b1")) {
             alice.sendControl(new CallStart("b1"));
             long id = awaitRinging(bob, "b1").callId();
             awaitRinging(alice, "b1");
@@ -88,7 +69,7 @@ class CallsTest {
             assertThat(ended.endedBy()).isEqualTo("a1");
             assertThat(ended.endedAtMicros() - ended.answeredAtMicros()).isGreaterThanOrEqualTo(250_000);
         }
-        try (SimulatedClient bobAgain = user("b1")) {
+        try (SimulatedClient bobAgain = relay.user("b1")) {
             CallHistory history = bobAgain.awaitControl(CallHistory.class, h -> true, T);
             assertThat(history.calls()).anySatisfy(c -> {
                 assertThat(c.caller()).isEqualTo("a1");
@@ -100,7 +81,8 @@ class CallsTest {
 
     @Test
     void declineCancelMissedAndBusy() throws Exception {
-        try (SimulatedClient alice = user("a2"); SimulatedClient bob = user("b2"); SimulatedClient carol = user("c2")) {
+        try (SimulatedClient alice = relay.user("a2"); SimulatedClient bob = relay.user("b2");
+             SimulatedClient carol = relay.user("c2")) {
             // declined
             alice.sendControl(new CallStart("b2"));
             long declined = awaitRinging(bob, "b2").callId();
@@ -140,10 +122,10 @@ class CallsTest {
 
     @Test
     void callingAnOfflineUserIsMissedAtOnceAndAnUnknownOneRefused() throws Exception {
-        try (SimulatedClient gone = user("gone3")) {
+        try (SimulatedClient gone = relay.user("gone3")) {
             gone.sendControl(new com.waltalk.protocol.control.Ping(1));
         }
-        try (SimulatedClient alice = user("a3")) {
+        try (SimulatedClient alice = relay.user("a3")) {
             alice.sendControl(new CallStart("gone3"));
             alice.awaitControl(CallUpdate.class, u -> "missed".equals(u.state()) && u.callee().equals("gone3"), T);
             alice.sendControl(new CallStart("nobody-at-all"));
@@ -155,7 +137,8 @@ class CallsTest {
 
     @Test
     void onlyTheCalleeMayAcceptAndStrangersCannotTouchACall() throws Exception {
-        try (SimulatedClient alice = user("a4"); SimulatedClient bob = user("b4"); SimulatedClient mallory = user("m4")) {
+        try (SimulatedClient alice = relay.user("a4"); SimulatedClient bob = relay.user("b4");
+             SimulatedClient mallory = relay.user("m4")) {
             alice.sendControl(new CallStart("b4"));
             long id = awaitRinging(bob, "b4").callId();
             alice.sendControl(new CallAccept(id));
@@ -181,7 +164,7 @@ class CallsTest {
     @Test
     void racingAcceptAndCancelHaveExactlyOneWinnerAndBothOutcomesHappen() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (SimulatedClient alice = user("a5"); SimulatedClient bob = user("b5")) {
+        try (SimulatedClient alice = relay.user("a5"); SimulatedClient bob = relay.user("b5")) {
             Map<Long, List<String>> seenByAlice = new ConcurrentHashMap<>();
             Map<Long, List<String>> seenByBob = new ConcurrentHashMap<>();
             alice.onControl(m -> record(m, seenByAlice));
@@ -254,7 +237,7 @@ class CallsTest {
     @Test
     void bothCallingEachOtherAtOnceConnectsExactlyOneCall() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (SimulatedClient alice = user("a6"); SimulatedClient bob = user("b6")) {
+        try (SimulatedClient alice = relay.user("a6"); SimulatedClient bob = relay.user("b6")) {
             for (int round = 0; round < 10; round++) {
                 CountDownLatch go = new CountDownLatch(1);
                 pool.submit(() -> {
@@ -285,7 +268,8 @@ class CallsTest {
 
     @Test
     void mediaFlowsOnlyInsideAnAcceptedCallBetweenItsParties() throws Exception {
-        try (SimulatedClient alice = user("a7"); SimulatedClient bob = user("b7"); SimulatedClient mallory = user("m7")) {
+        try (SimulatedClient alice = relay.user("a7"); SimulatedClient bob = relay.user("b7");
+             SimulatedClient mallory = relay.user("m7")) {
             alice.sendControl(new CallStart("b7"));
             long id = awaitRinging(bob, "b7").callId();
             // while ringing: refused
@@ -300,9 +284,9 @@ class CallsTest {
             assertThat(mallory.nextError(T).code()).isEqualTo("not_in_call");
             // a party cannot use the call to reach someone else: refused on arrival (alice's not_in_call notice
             // may be held back, one a second, so count it), neither stored nor delivered
-            long rejected = relay.controller().framesRejected();
+            long rejected = framesRejected();
             alice.sendMedia(TestMedia.video(id, 1, "m7"), ByteBuffer.wrap(TestMedia.jpeg(2000, 3)));
-            awaitCount(() -> relay.controller().framesRejected(), rejected + 1);
+            awaitCount(CallsTest::framesRejected, rejected + 1);
             assertThat(mallory.nextMedia(Duration.ofMillis(300))).isNull();
             assertThat(rowsFrom("m7")).isZero();
 
@@ -342,7 +326,7 @@ class CallsTest {
     @Test
     void afterTheEndNoMoreThanOneFrameIntervalOfMediaIsDeliveredAndLaterFramesAreRefused() throws Exception {
         long frameIntervalNanos = Duration.ofMillis(1000 / 15).toNanos();
-        try (SimulatedClient alice = user("a8"); SimulatedClient bob = user("b8")) {
+        try (SimulatedClient alice = relay.user("a8"); SimulatedClient bob = relay.user("b8")) {
             long id = SimulatedClient.establishCall(alice, bob);
             record Arrival(long nanos, boolean video, long seq) {
             }
@@ -383,7 +367,7 @@ class CallsTest {
                 }
                 if (firstSeqAfterAliceSawTheEnd < 0 && aliceSawTheEnd.get()) {
                     firstSeqAfterAliceSawTheEnd = seq;
-                    rejectedAtThatPoint = relay.controller().framesRejected();
+                    rejectedAtThatPoint = framesRejected();
                 }
                 boolean after = firstSeqAfterAliceSawTheEnd >= 0;
                 alice.sendMedia(TestMedia.audio(id, seq++, "b8"), ByteBuffer.wrap(TestMedia.pcm(320, tick)));
@@ -419,10 +403,10 @@ class CallsTest {
             int refused = framesAfterAliceSawTheEnd;
             // (frames alice sent just before she saw the end may be refused as well: at least)
             long deadline = System.nanoTime() + T.toNanos();
-            while (relay.controller().framesRejected() - rejectedAtThatPoint < refused && System.nanoTime() < deadline) {
+            while (framesRejected() - rejectedAtThatPoint < refused && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assertThat(relay.controller().framesRejected() - rejectedAtThatPoint).as("frames refused")
+            assertThat(framesRejected() - rejectedAtThatPoint).as("frames refused")
                     .isGreaterThanOrEqualTo(refused);
             assertThat(alice.errorsSeen().subList(errorsBefore, alice.errorsSeen().size()))
                     .extracting(ErrorMessage::code).contains("not_in_call");
@@ -432,8 +416,8 @@ class CallsTest {
 
     @Test
     void signingOutDuringACallEndsItForThePeerAtOnce() throws Exception {
-        Duration grace = relay.settings().timeouts().reconnectGrace();
-        try (SimulatedClient alice = user("a9"); SimulatedClient bob = user("b9")) {
+        Duration grace = relay.relay().settings().timeouts().reconnectGrace();
+        try (SimulatedClient alice = relay.user("a9"); SimulatedClient bob = relay.user("b9")) {
             long id = SimulatedClient.establishCall(alice, bob);
             long start = System.nanoTime();
             bob.sendControl(new SignOut());
@@ -448,7 +432,7 @@ class CallsTest {
             assertThat(eventualState(id, "ended")).isEqualTo("ended");
 
             // while ringing, the caller signing out cancels the call
-            try (SimulatedClient carol = user("c9")) {
+            try (SimulatedClient carol = relay.user("c9")) {
                 carol.sendControl(new CallStart("a9"));
                 long ringing = awaitRinging(alice, "a9").callId();
                 carol.sendControl(new SignOut());
@@ -462,7 +446,7 @@ class CallsTest {
         assertThat(RelaySettings.Timeouts.DEFAULT.ringTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(RelaySettings.forLoopback(Path.of("unused"), "x").timeouts()).isEqualTo(RelaySettings.Timeouts.DEFAULT);
         // the only difference of the relay under test (declineCancelMissedAndBusy waits for it)
-        assertThat(relay.settings().timeouts())
+        assertThat(relay.relay().settings().timeouts())
                 .isEqualTo(RelaySettings.Timeouts.DEFAULT.withRingTimeout(Duration.ofSeconds(3)));
     }
 
@@ -498,6 +482,11 @@ class CallsTest {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** Media frames the relay has refused so far, over all connections. */
+    private static long framesRejected() {
+        return relay.relay().controller().framesRejected();
     }
 
     /** Waits until {@code counter} reaches {@code expected} (counters are updated on other threads); not beyond. */

@@ -10,8 +10,6 @@ import com.waltalk.protocol.control.ErrorMessage;
 import com.waltalk.protocol.control.Ping;
 import com.waltalk.protocol.control.Pong;
 import com.waltalk.relay.bench.SimulatedClient;
-import com.waltalk.relay.config.RelaySettings;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,10 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Chat is stored durably and delivered exactly once per connection: {@code chat_history} (oldest
@@ -44,25 +40,8 @@ class ChatExactlyOnceTest {
     private static final Duration T = Duration.ofSeconds(10);
     private static final long SEED = Long.getLong("chat.seed", 20_240_611L);
 
-    @TempDir
-    static Path dataDir;
-    static Relay relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "chat_test"));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) {
-            relay.close();
-        }
-    }
-
-    private static SimulatedClient user(String name) throws Exception {
-        return SimulatedClient.signIn(relay.webSocketUri(), name);
-    }
+    @RegisterExtension
+    static final RunningRelay relay = RunningRelay.loopback("chat_test");
 
     /** One stored message, as the database has it. */
     private record Row(long id, String sender, String recipient, String body, String clientMsgId) {
@@ -122,12 +101,12 @@ class ChatExactlyOnceTest {
         long writeMillis = 12_000;
         String reader = "reader";
         String readerToken;
-        try (SimulatedClient r = user(reader)) {
+        try (SimulatedClient r = relay.user(reader)) {
             readerToken = r.signedIn().token();
         }
         List<SimulatedClient> writerClients = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
-            writerClients.add(user("writer" + w));
+            writerClients.add(relay.user("writer" + w));
         }
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         AtomicBoolean stop = new AtomicBoolean();
@@ -312,9 +291,9 @@ class ChatExactlyOnceTest {
     @Test
     void resendingTheSameClientMsgIdStoresAndDeliversOnce() throws Exception {
         String uri = relay.webSocketUri();
-        try (SimulatedClient b = user("idem_b"); SimulatedClient c = user("idem_c")) {
+        try (SimulatedClient b = relay.user("idem_b"); SimulatedClient c = relay.user("idem_c")) {
             String token;
-            try (SimulatedClient a = user("idem_a")) {
+            try (SimulatedClient a = relay.user("idem_a")) {
                 token = a.signedIn().token();
                 a.sendChat("idem_b", "only once", "same-1");
                 Chat confirmation = a.awaitControl(Chat.class, m -> "same-1".equals(m.clientMsgId()), T);
@@ -372,7 +351,7 @@ class ChatExactlyOnceTest {
 
     @Test
     void chatToAnUnknownUserToYourselfOrTooLongIsRefusedAndALongEmojiMessageIsNot() throws Exception {
-        try (SimulatedClient a = user("err_a"); SimulatedClient b = user("err_b")) {
+        try (SimulatedClient a = relay.user("err_a"); SimulatedClient b = relay.user("err_b")) {
             a.sendChat("nobody_here", "hello?", null);
             assertThat(a.nextError(T).code()).isEqualTo("unknown_peer");
             a.sendChat("err_a", "me", null);
@@ -411,7 +390,7 @@ class ChatExactlyOnceTest {
 
     @Test
     void chatOverTheRateLimitIsRefusedWithRetryAfterAndAcceptedAgainAfterWaiting() throws Exception {
-        try (SimulatedClient a = user("rate_a"); SimulatedClient b = user("rate_b")) {
+        try (SimulatedClient a = relay.user("rate_a"); SimulatedClient b = relay.user("rate_b")) {
             int sent = 14;
             for (int i = 0; i < sent; i++) {
                 a.sendChat("rate_b", "burst " + i, "r-" + i);
@@ -468,10 +447,10 @@ class ChatExactlyOnceTest {
     @Test
     void anOfflineRecipientFindsTheMessageInItsHistory() throws Exception {
         String token;
-        try (SimulatedClient away = user("off_b")) {
+        try (SimulatedClient away = relay.user("off_b")) {
             token = away.signedIn().token();
         }
-        try (SimulatedClient a = user("off_a")) {
+        try (SimulatedClient a = relay.user("off_a")) {
             a.sendChat("off_b", "while you were out", "o-1");
             a.awaitControl(Chat.class, m -> "o-1".equals(m.clientMsgId()), T);
         }

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.protocol.control.Ping;
 import com.waltalk.relay.bench.SimulatedClient;
-import com.waltalk.relay.config.RelaySettings;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client the relay closes while that client is still sending must still receive the close frame and
@@ -24,26 +20,13 @@ class CloseReasonTest {
 
     private static final Duration T = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path dataDir;
-    static Relay relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "close_reason_test"));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) {
-            relay.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningRelay relay = RunningRelay.loopback("close_reason_test");
 
     @Test
     void aClientFloodingUntilItIsClosedStillReadsPolicyViolation() throws Exception {
         for (int round = 0; round < 8; round++) {
-            try (SimulatedClient c = SimulatedClient.signIn(relay.webSocketUri(), "flooder" + round)) {
+            try (SimulatedClient c = relay.user("flooder" + round)) {
                 try {
                     for (int i = 0; c.isOpen(); i++) {
                         c.sendControl(new Ping(i));
@@ -60,7 +43,7 @@ class CloseReasonTest {
     @Test
     void aClientSendingAHugeMessageStillReadsTooBig() throws Exception {
         for (int round = 0; round < 4; round++) {
-            try (SimulatedClient c = SimulatedClient.signIn(relay.webSocketUri(), "huge" + round)) {
+            try (SimulatedClient c = relay.user("huge" + round)) {
                 try {
                     c.sendRaw(ByteBuffer.wrap(new byte[16 * 1024 * 1024]));
                 } catch (WebsocketNotConnectedException closedWhileSending) {

@@ -18,7 +18,6 @@ import com.waltalk.protocol.media.MediaCodec;
 import com.waltalk.protocol.media.MediaHeader;
 import com.waltalk.relay.bench.SimulatedClient;
 import com.waltalk.relay.bench.SimulatedClient.Received;
-import com.waltalk.relay.config.RelaySettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +29,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,10 +52,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Thousands of random and mutated messages, from a signed-in and from an unauthenticated client,
@@ -79,23 +75,10 @@ class FuzzTest {
     private static final String PROBE_BODY = "probe";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dataDir;
-    static Relay relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        // media rows are kept for the whole test, so the check afterwards sees every one the fuzz wrote
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "fuzz_test")
-                .withTtl(Duration.ofMinutes(10), Duration.ofSeconds(2)));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) {
-            relay.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningRelay relay = RunningRelay.loopback("fuzz_test")
+            // media rows are kept for the whole test, so the check afterwards sees every one the fuzz wrote
+            .withTtl(Duration.ofMinutes(10), Duration.ofSeconds(2));
 
     /** What the fuzzers know and use: the names and the call id of others. */
     private record Targets(long aliceBobCall, String fuzzerToken) {
@@ -164,7 +147,7 @@ class FuzzTest {
 
         // --- the relay is healthy and nothing of others changed
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + relay.healthAddress().getPort() + "/healthz")).build(),
+                URI.create("http://127.0.0.1:" + relay.relay().healthAddress().getPort() + "/healthz")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"ok\"");
@@ -173,7 +156,7 @@ class FuzzTest {
         assertThat(callUpdatesOfTheirCall.get()).as("call updates of alice and bob's call").isZero();
         assertThat(errorsToLegit.get()).as("errors sent to alice and bob").isZero();
         assertThat(alice.isOpen() && bob.isOpen()).as("alice and bob still connected").isTrue();
-        assertThat(relay.state().activeCall(call).accepted()).isTrue();
+        assertThat(relay.relay().state().activeCall(call).accepted()).isTrue();
         System.out.println("fuzz: slowest chat round trip of alice during the fuzz " + worstChatMillis.get() + " ms");
         assertThat(worstChatMillis.get()).as("others are still served while the fuzz runs").isLessThan(5_000);
 
@@ -590,7 +573,7 @@ class FuzzTest {
 
     /** Hand-made WebSocket frames the client library would never send: huge declared lengths, bad framing. */
     private static Void rawFrames(Random r, int budget, long deadline, Stats stats) throws Exception {
-        InetSocketAddress a = relay.webSocketAddress();
+        InetSocketAddress a = relay.relay().webSocketAddress();
         for (int i = 0; i < budget && System.nanoTime() < deadline; i++) {
             try (Socket s = new Socket(a.getAddress(), a.getPort())) {
                 s.setSoTimeout(300);

@@ -28,17 +28,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Per-connection limits against a real relay: media and control rate limits (what is over the limit
@@ -51,28 +48,11 @@ class LimitsTest {
     private static final Duration SIGN_IN_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration T = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path dataDir;
-    static Relay relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "limits_test")
-                // rows must outlive the test's counting
-                .withTtl(Duration.ofMinutes(5), Duration.ofMinutes(1))
-                .withTimeouts(RelaySettings.Timeouts.DEFAULT.withSignIn(SIGN_IN_TIMEOUT)));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) {
-            relay.close();
-        }
-    }
-
-    private static SimulatedClient user(String name) throws Exception {
-        return SimulatedClient.signIn(relay.webSocketUri(), name);
-    }
+    @RegisterExtension
+    static final RunningRelay relay = RunningRelay.loopback("limits_test")
+            // rows must outlive the test's counting
+            .withTtl(Duration.ofMinutes(5), Duration.ofMinutes(1))
+            .withTimeouts(RelaySettings.Timeouts.DEFAULT.withSignIn(SIGN_IN_TIMEOUT));
 
     /** Everything the client has been sent within {@code window}, in order. */
     private static List<ControlMessage> drain(SimulatedClient c, Duration window) throws InterruptedException {
@@ -135,7 +115,7 @@ class LimitsTest {
 
     @Test
     void videoOverItsRateIsRefusedOnceASecondAndNeverStoredOrDelivered() throws Exception {
-        try (SimulatedClient alice = user("lv_alice"); SimulatedClient bob = user("lv_bob")) {
+        try (SimulatedClient alice = relay.user("lv_alice"); SimulatedClient bob = relay.user("lv_bob")) {
             long call = SimulatedClient.establishCall(alice, bob);
             int sent = 60;
             long start = System.nanoTime();
@@ -173,7 +153,7 @@ class LimitsTest {
 
     @Test
     void audioOverItsRateIsRefusedAndNeverStored() throws Exception {
-        try (SimulatedClient alice = user("la_alice"); SimulatedClient bob = user("la_bob")) {
+        try (SimulatedClient alice = relay.user("la_alice"); SimulatedClient bob = relay.user("la_bob")) {
             long call = SimulatedClient.establishCall(alice, bob);
             int sent = 250;
             long start = System.nanoTime();
@@ -201,7 +181,7 @@ class LimitsTest {
      */
     @Test
     void anAudioFrameOverItsSizeLimitIsTooLargeAndNeitherStoredNorDelivered() throws Exception {
-        try (SimulatedClient alice = user("lo_alice"); SimulatedClient bob = user("lo_bob")) {
+        try (SimulatedClient alice = relay.user("lo_alice"); SimulatedClient bob = relay.user("lo_bob")) {
             long call = SimulatedClient.establishCall(alice, bob);
             // the codec refuses to encode it: a valid 16 KiB frame with 1 KiB (512 more samples) appended
             ByteBuffer valid = com.waltalk.protocol.media.MediaCodec.encode(TestMedia.audio(call, 1, "lo_bob"),
@@ -262,7 +242,7 @@ class LimitsTest {
      */
     @Test
     void aSustainedMediaFloodIsAbuseThatCloses1008() throws Exception {
-        try (SimulatedClient flooder = user("lm_flooder")) {
+        try (SimulatedClient flooder = relay.user("lm_flooder")) {
             // on a loaded machine a stalled sender may miss a second's quota and restart the count: allow for it
             double ran = stream(flooder, 150, Duration.ofSeconds(40), LimitsTest::videoFrame);
             assertThat(flooder.awaitClosed(T)).as("closed by the relay within %.1f s", ran).isTrue();
@@ -286,7 +266,7 @@ class LimitsTest {
      */
     @Test
     void aHugeBurstAfterAStallIsNotAFloodAndTheConnectionStays() throws Exception {
-        try (SimulatedClient burster = user("lm_burster")) {
+        try (SimulatedClient burster = relay.user("lm_burster")) {
             for (int i = 0; i < 3_000; i++) {
                 burster.sendRaw(audioFrame(i));
             }
@@ -315,7 +295,7 @@ class LimitsTest {
 
     @Test
     void aControlFloodIsRateLimitedAndKeepingItUpIsAbuseThatCloses1008() throws Exception {
-        try (SimulatedClient c = user("lc_flood")) {
+        try (SimulatedClient c = relay.user("lc_flood")) {
             // burst 40 at 20/s: 60 at once leave some over the limit, but no more than the 20 errors tolerated
             int sent = 60;
             for (int i = 0; i < sent; i++) {
@@ -332,7 +312,7 @@ class LimitsTest {
             });
             assertThat(c.isOpen()).isTrue();
         }
-        try (SimulatedClient c = user("lc_abuser")) {
+        try (SimulatedClient c = relay.user("lc_abuser")) {
             for (int i = 0; i < 100 && c.isOpen(); i++) {
                 try {
                     c.sendControl(new Ping(i));
@@ -353,7 +333,7 @@ class LimitsTest {
 
     @Test
     void chatOverItsRateIsRefusedWithRetryAfterAndNotStored() throws Exception {
-        try (SimulatedClient a = user("lch_a"); SimulatedClient b = user("lch_b")) {
+        try (SimulatedClient a = relay.user("lch_a"); SimulatedClient b = relay.user("lch_b")) {
             for (int i = 0; i < 16; i++) {
                 a.sendControl(new ChatSend("lch_b", "message " + i, "m-" + i));
             }
@@ -402,7 +382,7 @@ class LimitsTest {
             }
             assertThat(closeCode).as("close code (0: reset while sending)").isEqualTo(1009);
         }
-        assertThat(relay.replication().isConnected()).isTrue();
+        assertThat(relay.relay().replication().isConnected()).isTrue();
     }
 
     /** Reads server frames (unmasked, short) up to a close frame; returns its code, or -1 on EOF. */
@@ -423,7 +403,7 @@ class LimitsTest {
 
     /** A TCP connection to the relay that has completed the WebSocket handshake by hand (no client library). */
     private static Socket rawWebSocket() throws java.io.IOException {
-        InetSocketAddress a = relay.webSocketAddress();
+        InetSocketAddress a = relay.relay().webSocketAddress();
         Socket s = new Socket(a.getAddress(), a.getPort());
         s.setSoTimeout(5_000);
         s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -515,7 +495,7 @@ class LimitsTest {
     void aConnectionThatDoesNotSignInInTimeIsClosedAndFailedAttemptsDoNotExtendIt() throws Exception {
         try (SimulatedClient silent = SimulatedClient.connect(relay.webSocketUri());
              SimulatedClient greeted = SimulatedClient.connect(relay.webSocketUri());
-             SimulatedClient signedIn = user("lt_ok")) {
+             SimulatedClient signedIn = relay.user("lt_ok")) {
             long opened = System.nanoTime();
             Welcome w = greeted.hello();
             assertThat(w.registrationOpen()).isTrue();
@@ -545,8 +525,8 @@ class LimitsTest {
 
     @Test
     void mediaStateOutsideTheSendersAcceptedCallAndAStrangersMediaAreRefusedNotInCall() throws Exception {
-        try (SimulatedClient alice = user("ls_alice"); SimulatedClient bob = user("ls_bob");
-             SimulatedClient eve = user("ls_eve")) {
+        try (SimulatedClient alice = relay.user("ls_alice"); SimulatedClient bob = relay.user("ls_bob");
+             SimulatedClient eve = relay.user("ls_eve")) {
             // a party, while the call only rings
             alice.sendControl(new CallStart("ls_bob"));
             long ringing = bob.awaitControl(com.waltalk.protocol.control.CallUpdate.class,

@@ -9,17 +9,13 @@ import com.waltalk.protocol.control.Ping;
 import com.waltalk.protocol.control.Pong;
 import com.waltalk.protocol.media.MediaCodec;
 import com.waltalk.relay.bench.SimulatedClient;
-import com.waltalk.relay.config.RelaySettings;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad input gets a specific error (and, where it must, a closed connection); it never crashes the
@@ -27,21 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MalformedInputTest {
 
-    @TempDir
-    static Path dataDir;
-    static Relay relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "malformed_test"));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) {
-            relay.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningRelay relay = RunningRelay.loopback("malformed_test");
 
     private static String errorCodeAfter(SimulatedClient c, Runnable send) throws InterruptedException {
         send.run();
@@ -52,7 +35,7 @@ class MalformedInputTest {
 
     @Test
     void eachMalformedMessageGetsItsOwnErrorCode() throws Exception {
-        try (SimulatedClient c = SimulatedClient.signIn(relay.webSocketUri(), "mallory")) {
+        try (SimulatedClient c = relay.user("mallory")) {
             byte[] valid = TestMedia.bytes(MediaCodec.encode(TestMedia.video(1, 1, "bob"),
                     ByteBuffer.wrap(TestMedia.jpeg(1000, 1))));
 
@@ -104,7 +87,7 @@ class MalformedInputTest {
 
     @Test
     void oversizedMessageClosesTheConnectionWith1009() throws Exception {
-        try (SimulatedClient c = SimulatedClient.signIn(relay.webSocketUri(), "bigsender")) {
+        try (SimulatedClient c = relay.user("bigsender")) {
             c.sendRaw(ByteBuffer.wrap(new byte[1024 * 1024]));
             assertThat(c.awaitClosed(Duration.ofSeconds(10))).isTrue();
             assertThat(c.closeCode()).isEqualTo(1009);
@@ -113,9 +96,9 @@ class MalformedInputTest {
 
     @Test
     void repeatedGarbageGetsTheClientDisconnectedAndNothingReachesTheDatabaseOrOthers() throws Exception {
-        try (SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice2");
-             SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob2");
-             SimulatedClient abuser = SimulatedClient.signIn(relay.webSocketUri(), "abuser")) {
+        try (SimulatedClient alice = relay.user("alice2");
+             SimulatedClient bob = relay.user("bob2");
+             SimulatedClient abuser = relay.user("abuser")) {
             long call = SimulatedClient.establishCall(alice, bob);
             Random random = new Random(7);
             ErrorMessage last = null;
@@ -145,7 +128,7 @@ class MalformedInputTest {
             var r = bob.nextMedia(Duration.ofSeconds(10));
             assertThat(r).isNotNull();
             assertThat(TestMedia.bytes(r.frame().payload())).isEqualTo(jpeg);
-            assertThat(relay.replication().isConnected()).isTrue();
+            assertThat(relay.relay().replication().isConnected()).isTrue();
         }
     }
 

@@ -6,20 +6,16 @@ import com.waltalk.protocol.control.Presence;
 import com.waltalk.protocol.media.MediaKind;
 import com.waltalk.relay.bench.SimulatedClient;
 import com.waltalk.relay.bench.SimulatedClient.Received;
-import com.waltalk.relay.config.RelaySettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two clients exchange video and audio both ways through a real relay, a real embedded PostgreSQL and
@@ -27,21 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MediaRelayTest {
 
-    @TempDir
-    static Path dataDir;
-    static Relay relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "media_test"));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) {
-            relay.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningRelay relay = RunningRelay.loopback("media_test");
 
     /** zonky starts PostgreSQL with -F (fsync off); a relay's accounts and chat must survive an OS crash. */
     @Test
@@ -59,9 +42,9 @@ class MediaRelayTest {
 
     @Test
     void videoAndAudioTravelBothWaysIdenticalInOrderAndOnlyToTheRecipient() throws Exception {
-        try (SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
-             SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob");
-             SimulatedClient carol = SimulatedClient.signIn(relay.webSocketUri(), "carol")) {
+        try (SimulatedClient alice = relay.user("alice");
+             SimulatedClient bob = relay.user("bob");
+             SimulatedClient carol = relay.user("carol")) {
             long call = SimulatedClient.establishCall(alice, bob);
             int videoFrames = 40;
             int audioFrames = 120;
@@ -129,9 +112,9 @@ class MediaRelayTest {
 
     @Test
     void aNewerSignInReplacesTheOlderConnectionWithoutBreakingTheNewOne() throws Exception {
-        try (SimulatedClient first = SimulatedClient.signIn(relay.webSocketUri(), "dora");
-             SimulatedClient second = SimulatedClient.signIn(relay.webSocketUri(), "dora");
-             SimulatedClient sender = SimulatedClient.signIn(relay.webSocketUri(), "erin")) {
+        try (SimulatedClient first = relay.user("dora");
+             SimulatedClient second = relay.user("dora");
+             SimulatedClient sender = relay.user("erin")) {
             var error = first.nextError(Duration.ofSeconds(5));
             assertThat(error).isNotNull();
             assertThat(error.code()).isEqualTo("session_replaced");
@@ -155,16 +138,16 @@ class MediaRelayTest {
     @Test
     void aCallAcceptedOnTheReplacedConnectionGoesOnOverTheNewOneWithTheSameCallId() throws Exception {
         Duration t = Duration.ofSeconds(10);
-        try (SimulatedClient old = SimulatedClient.signIn(relay.webSocketUri(), "mona");
-             SimulatedClient peer = SimulatedClient.signIn(relay.webSocketUri(), "nils");
-             SimulatedClient watcher = SimulatedClient.signIn(relay.webSocketUri(), "olga")) {
+        try (SimulatedClient old = relay.user("mona");
+             SimulatedClient peer = relay.user("nils");
+             SimulatedClient watcher = relay.user("olga")) {
             long call = SimulatedClient.establishCall(peer, old);
             watcher.awaitStatus("mona", "in_call", t);
             while (watcher.nextControl(Duration.ofMillis(200)) != null) {
                 // only what comes after the new sign-in counts below
             }
 
-            try (SimulatedClient fresh = SimulatedClient.signIn(relay.webSocketUri(), "mona")) {
+            try (SimulatedClient fresh = relay.user("mona")) {
                 var error = old.nextError(t);
                 assertThat(error).isNotNull();
                 assertThat(error.code()).isEqualTo("session_replaced");
@@ -202,7 +185,7 @@ class MediaRelayTest {
     @Test
     void healthEndpointReportsStreaming() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        var address = relay.healthAddress();
+        var address = relay.relay().healthAddress();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + address.getPort() + "/healthz")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -3,14 +3,12 @@ package com.waltalk.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.relay.bench.SimulatedClient;
-import com.waltalk.relay.config.RelaySettings;
 import com.waltalk.relay.metrics.RelayMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -19,10 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real relay serves its figures in Prometheus text format on the health port: a call with media
@@ -32,23 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MetricsTest {
 
-    @TempDir
-    static Path dataDir;
-    static Relay relay;
+    @RegisterExtension
+    static final RunningRelay relay = RunningRelay.loopback("metrics_test")
+            .withTtl(Duration.ofMillis(500), Duration.ofMillis(300));
     static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "metrics_test")
-                .withTtl(Duration.ofMillis(500), Duration.ofMillis(300)));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) {
-            relay.close();
-        }
-    }
 
     @Test
     void aCallWithMediaAndChatMovesTheFigures() throws Exception {
@@ -59,8 +42,8 @@ class MetricsTest {
         assertThat(before.value("waltalk_replication_connected")).isEqualTo(1);
         assertThat(before.text()).contains("jvm_memory_used_bytes", "process_cpu_usage", "jvm_threads_live_threads");
 
-        try (SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
-             SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob")) {
+        try (SimulatedClient alice = relay.user("alice");
+             SimulatedClient bob = relay.user("bob")) {
             long call = SimulatedClient.establishCall(alice, bob);
             int video = 10;
             int audio = 30;
@@ -150,7 +133,7 @@ class MetricsTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        var a = relay.healthAddress();
+        var a = relay.relay().healthAddress();
         return http.send(HttpRequest.newBuilder(URI.create("http://" + a.getHostString() + ":" + a.getPort() + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.waltalk.protocol.media.MediaKind;
 import com.waltalk.relay.bench.SimulatedClient;
 import com.waltalk.relay.bench.SimulatedClient.Received;
-import com.waltalk.relay.config.RelaySettings;
 import com.waltalk.relay.fanout.OutboundQueue;
 import com.waltalk.relay.session.ClientSession;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A recipient that stops reading loses video (latest frame wins) but none of its audio, its queue
@@ -28,28 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlowClientTest {
 
-    @TempDir
-    static Path dataDir;
-    static Relay relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "slow_test"));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) {
-            relay.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningRelay relay = RunningRelay.loopback("slow_test");
 
     @Test
     void slowReaderLosesVideoNotAudioAndDoesNotDelayAFastOne() throws Exception {
-        try (SimulatedClient toSlow = SimulatedClient.signIn(relay.webSocketUri(), "sender1");
-             SimulatedClient toFast = SimulatedClient.signIn(relay.webSocketUri(), "sender2");
-             SimulatedClient slow = SimulatedClient.signIn(relay.webSocketUri(), "slow");
-             SimulatedClient fast = SimulatedClient.signIn(relay.webSocketUri(), "fast")) {
+        try (SimulatedClient toSlow = relay.user("sender1");
+             SimulatedClient toFast = relay.user("sender2");
+             SimulatedClient slow = relay.user("slow");
+             SimulatedClient fast = relay.user("fast")) {
             long slowCall = SimulatedClient.establishCall(toSlow, slow);
             long fastCall = SimulatedClient.establishCall(toFast, fast);
 
@@ -90,7 +73,7 @@ class SlowClientTest {
                 }, 0, 1000 / audioPerSecond, TimeUnit.MILLISECONDS);
                 long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
                 while (System.nanoTime() < end) {
-                    ClientSession s = relay.sessions().lookup("slow");
+                    ClientSession s = relay.relay().sessions().lookup("slow");
                     maxPending = Math.max(maxPending, s.outbound().pendingBytes() + s.channel().bufferedBytes());
                     Thread.sleep(20);
                 }
@@ -121,7 +104,7 @@ class SlowClientTest {
                 assertThat(slowAudio.get(i).frame().header().seq()).isEqualTo(i);
             }
             assertThat(slowVideo.size()).isLessThan((int) videoSent);
-            assertThat(relay.sessions().lookup("slow").outbound().videoDropped()).isPositive();
+            assertThat(relay.relay().sessions().lookup("slow").outbound().videoDropped()).isPositive();
             long lastSeq = -1;
             for (Received v : slowVideo) {
                 assertThat(v.frame().header().seq()).isGreaterThan(lastSeq);
@@ -135,7 +118,7 @@ class SlowClientTest {
             synchronized (fastReceived) {
                 long fastVideo = fastReceived.stream().filter(x -> x.frame().header().kind() == MediaKind.VIDEO_JPEG)
                         .count();
-                long fastDropped = relay.sessions().lookup("fast").outbound().videoDropped();
+                long fastDropped = relay.relay().sessions().lookup("fast").outbound().videoDropped();
                 assertThat(fastVideo + fastDropped).as("fast video received + replaced in its queue").isEqualTo(videoSent);
                 assertThat(fastVideo).as("fast video received").isGreaterThanOrEqualTo(videoSent * 9 / 10);
                 assertThat(fastReceived.stream().filter(x -> x.frame().header().kind() == MediaKind.AUDIO_PCM16LE))

@@ -4,38 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.relay.accounts.SignInResult.Failure;
 import com.waltalk.relay.accounts.SignInResult.Success;
-import com.waltalk.relay.db.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Registration, sign-in, resume and sign-out as the session layer sees them. */
 class AccountServiceTest {
 
     private static final String PASSWORD = "open sesame 42";
 
-    private static Database db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static MutableClock clock;
     private static AtomicLong nanos;
     private static AccountService service;
 
     @BeforeAll
-    static void open() throws Exception {
-        db = TestDatabase.newDatabase();
+    static void open() {
         clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
         nanos = new AtomicLong();
         service = new AccountService(new AccountStore(db.pool()), new TokenService(db.pool(), Duration.ofDays(30), clock),
                 new PasswordHasher(4), new PasswordPolicy(), new SignInThrottle(nanos::get));
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     private static char[] pw(String s) {

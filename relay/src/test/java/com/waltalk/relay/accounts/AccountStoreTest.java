@@ -3,7 +3,6 @@ package com.waltalk.relay.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.waltalk.relay.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,25 +15,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The users table through {@link AccountStore}, on a real PostgreSQL. */
 class AccountStoreTest {
 
-    private static Database db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static AccountStore store;
 
     @BeforeAll
-    static void open() throws Exception {
-        db = TestDatabase.newDatabase();
+    static void open() {
         store = new AccountStore(db.pool());
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     @Test

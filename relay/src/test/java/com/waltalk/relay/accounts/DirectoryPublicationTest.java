@@ -2,7 +2,6 @@ package com.waltalk.relay.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.waltalk.relay.db.Database;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -12,9 +11,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The {@code waltalk_directory} publication streams users' id, name and creation time (inserts,
@@ -23,17 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class DirectoryPublicationTest {
 
-    private static Database db;
-
-    @BeforeAll
-    static void open() throws Exception {
-        db = TestDatabase.newDatabase();
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @Test
     void thePublicationListsOnlyIdNameAndCreationTimeAndPublishesDeletes() throws Exception {

@@ -2,7 +2,6 @@ package com.waltalk.relay.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.waltalk.relay.db.Database;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,31 +14,26 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sign-in tokens: format, verification, expiry, revocation, and what the table keeps. */
 class TokenServiceTest {
 
     private static final Duration LIFETIME = Duration.ofHours(1);
 
-    private static Database db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static AccountStore store;
     private static MutableClock clock;
     private static TokenService tokens;
 
     @BeforeAll
-    static void open() throws Exception {
-        db = TestDatabase.newDatabase();
+    static void open() {
         store = new AccountStore(db.pool());
         clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
         tokens = new TokenService(db.pool(), LIFETIME, clock);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     @Test

@@ -3,14 +3,13 @@ package com.waltalk.relay.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.relay.accounts.TestDatabase;
-import com.waltalk.relay.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link CallStore#endAbandoned}, against a real database: the relay decides that a party is gone from its
@@ -18,18 +17,13 @@ import org.junit.jupiter.api.Test;
  */
 class CallStoreTest {
 
-    private static Database db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static CallStore calls;
 
     @BeforeAll
-    static void open() throws Exception {
-        db = TestDatabase.newDatabase();
+    static void open() {
         calls = new CallStore(db.pool());
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     @Test

@@ -6,19 +6,15 @@ import com.waltalk.protocol.control.CallHangup;
 import com.waltalk.protocol.control.CallStart;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.media.MediaKind;
-import com.waltalk.relay.Relay;
+import com.waltalk.relay.RunningRelay;
 import com.waltalk.relay.TestMedia;
 import com.waltalk.relay.bench.SimulatedClient;
 import com.waltalk.relay.bench.SimulatedClient.Received;
-import com.waltalk.relay.config.RelaySettings;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The fan-out's own authorization, apart from the ingest check in front of it: media rows are written
@@ -35,30 +31,13 @@ class MediaFanoutTest {
 
     private static final Duration T = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path dataDir;
-    static Relay relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "fanout_test"));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) {
-            relay.close();
-        }
-    }
-
-    private static SimulatedClient user(String name) throws Exception {
-        return SimulatedClient.signIn(relay.webSocketUri(), name);
-    }
+    @RegisterExtension
+    static final RunningRelay relay = RunningRelay.loopback("fanout_test");
 
     @Test
     void rowsAreDeliveredOnlyBetweenThePartiesOfAnAcceptedCall() throws Exception {
-        try (SimulatedClient alice = user("fa"); SimulatedClient bob = user("fb"); SimulatedClient mallory = user("fm");
-             SimulatedClient carol = user("fc")) {
+        try (SimulatedClient alice = relay.user("fa"); SimulatedClient bob = relay.user("fb");
+             SimulatedClient mallory = relay.user("fm"); SimulatedClient carol = relay.user("fc")) {
             long call = SimulatedClient.establishCall(alice, bob);
 
             // the path works: both kinds, either direction, stamped with the row's sender
@@ -97,7 +76,7 @@ class MediaFanoutTest {
 
     @Test
     void aRowCommittedAfterTheCallEndedIsDropped() throws Exception {
-        try (SimulatedClient alice = user("ea"); SimulatedClient bob = user("eb")) {
+        try (SimulatedClient alice = relay.user("ea"); SimulatedClient bob = relay.user("eb")) {
             long call = SimulatedClient.establishCall(alice, bob);
             insertVideo("ea", "eb", call, 1);
             expectNext(bob, MediaKind.VIDEO_JPEG, call, 1, "ea");
@@ -127,15 +106,16 @@ class MediaFanoutTest {
 
     /** Runs {@code insert} and waits until the fan-out has dropped exactly that one row. */
     private static void dropped(Insert insert) throws Exception {
-        long before = relay.fanout().outsideCall();
-        long deliveredBefore = relay.fanout().delivered();
+        MediaFanout fanout = relay.relay().fanout();
+        long before = fanout.outsideCall();
+        long deliveredBefore = fanout.delivered();
         insert.run();
         long deadline = System.nanoTime() + T.toNanos();
-        while (relay.fanout().outsideCall() == before && System.nanoTime() < deadline) {
+        while (fanout.outsideCall() == before && System.nanoTime() < deadline) {
             Thread.sleep(2);
         }
-        assertThat(relay.fanout().outsideCall()).as("rows dropped by the fan-out").isEqualTo(before + 1);
-        assertThat(relay.fanout().delivered()).as("rows delivered meanwhile").isEqualTo(deliveredBefore);
+        assertThat(fanout.outsideCall()).as("rows dropped by the fan-out").isEqualTo(before + 1);
+        assertThat(fanout.delivered()).as("rows delivered meanwhile").isEqualTo(deliveredBefore);
     }
 
     private static void expectNext(SimulatedClient c, MediaKind kind, long call, long seq, String from)

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.protocol.media.MediaHeader;
 import com.waltalk.relay.accounts.TestDatabase;
-import com.waltalk.relay.db.Database;
-import com.waltalk.relay.db.DatabaseEndpoint;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,9 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The writer's commit interval against a real PostgreSQL: frames that arrive within the interval after a
@@ -25,24 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class MediaWriterTest {
 
-    private static Database database;
-    private static DatabaseEndpoint endpoint;
-
-    @BeforeAll
-    static void migrate() throws Exception {
-        endpoint = TestDatabase.newDatabaseEndpoint();
-        database = Database.open(endpoint);
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @Test
     void framesArrivingWithinTheIntervalShareOneCommitThatWaitsForTheInterval() throws Exception {
         Duration interval = Duration.ofMillis(400);
-        try (MediaWriter writer = new MediaWriter(endpoint, 1, interval, 64L * 1024 * 1024)) {
+        try (MediaWriter writer = new MediaWriter(db.endpoint(), 1, interval, 64L * 1024 * 1024)) {
             writer.start();
             long start = System.nanoTime();
             assertThat(writer.submit(1, frame("ann", "bob", 1))).isTrue();
@@ -65,7 +51,7 @@ class MediaWriterTest {
     @Test
     void aWriterIdleForLongerThanTheIntervalCommitsAtOnce() throws Exception {
         Duration interval = Duration.ofSeconds(2);
-        try (MediaWriter writer = new MediaWriter(endpoint, 1, interval, 64L * 1024 * 1024)) {
+        try (MediaWriter writer = new MediaWriter(db.endpoint(), 1, interval, 64L * 1024 * 1024)) {
             writer.start();
             assertThat(writer.submit(7, frame("cy", "dee", 1))).isTrue();
             awaitAtLeast(writer::rowsWritten, 1);
@@ -101,7 +87,7 @@ class MediaWriterTest {
     /** Sequence numbers of a sender's rows in the order the server stored them within each transaction. */
     private static List<Long> seqsOf(String sender) throws Exception {
         List<Long> seqs = new ArrayList<>();
-        try (Connection c = endpoint.open("test");
+        try (Connection c = db.endpoint().open("test");
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT seq FROM video_frames WHERE sender = '" + sender
                      + "' ORDER BY xmin::text::bigint, ctid")) {

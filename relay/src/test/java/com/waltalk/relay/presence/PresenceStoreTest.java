@@ -3,7 +3,6 @@ package com.waltalk.relay.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.relay.accounts.TestDatabase;
-import com.waltalk.relay.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,27 +11,22 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Leases and presence rows against a real PostgreSQL, including a heartbeat racing an expiry. */
 class PresenceStoreTest {
 
     private static final Duration LEASE = Duration.ofSeconds(10);
 
-    private static Database db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static PresenceStore store;
 
     @BeforeAll
-    static void open() throws Exception {
-        db = TestDatabase.newDatabase();
+    static void open() {
         store = new PresenceStore(db.pool());
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     @Test
