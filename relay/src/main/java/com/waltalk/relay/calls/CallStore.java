@@ -34,9 +34,11 @@ public final class CallStore {
      * two people serialize: the second finds the first ringing towards its caller — both want to
      * talk — and accepts it instead of starting another. Otherwise the outcome is a new row:
      * {@code ringing}, {@code busy} (callee already in a call) or {@code missed} (callee offline) —
-     * the latter two are final at once and stay as history.
+     * the latter two are final at once and stay as history. A caller whose account was removed a
+     * moment ago (the relay has not closed its session yet) is refused with {@code account_removed}.
+     *
+     * @return the new call's row, or null when the request accepted the callee's crossing call
      */
-    /** Returns the new call's row, or null when the request accepted the callee's crossing call. */
     public CallRecord start(String caller, String calleeName) throws SQLException, RequestRefused {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -94,6 +96,7 @@ public final class CallStore {
     /** Locks both users' rows in a fixed order; returns the callee's canonical name. */
     private static String lockUsers(Connection c, String caller, String callee) throws SQLException, RequestRefused {
         String canonicalCallee = null;
+        boolean callerExists = false;
         try (PreparedStatement ps = c.prepareStatement("SELECT name FROM users WHERE lower(name) IN (lower(?), lower(?)) "
                 + "ORDER BY lower(name) FOR UPDATE")) {
             ps.setString(1, caller);
@@ -104,8 +107,13 @@ public final class CallStore {
                     if (name.equalsIgnoreCase(callee)) {
                         canonicalCallee = name;
                     }
+                    callerExists |= name.equalsIgnoreCase(caller);
                 }
             }
+        }
+        if (!callerExists) {
+            // removed by the operator a moment ago; the relay closes the session when the delete arrives
+            throw new RequestRefused("account_removed", "this account was removed by the relay's operator");
         }
         if (canonicalCallee == null) {
             throw new RequestRefused("unknown_peer", "no such user: " + callee);
