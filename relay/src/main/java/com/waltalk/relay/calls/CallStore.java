@@ -283,6 +283,38 @@ public final class CallStore {
     }
 
     /**
+     * Ends every ringing or accepted call that has a party without a presence row, as
+     * {@link #endAbandoned} would (the caller counts as the one gone when both are). For a relay
+     * starting after nobody watched the calls for longer than the reconnect grace: without it, a call
+     * left active when the last relay stopped would resume, hours later, when its parties sign in.
+     *
+     * @return how many calls it ended
+     */
+    public int endCallsWithAbsentParties() throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, CASE WHEN NOT EXISTS "
+                     + "(SELECT 1 FROM presence p WHERE p.user_name = calls.caller) THEN caller ELSE callee END "
+                     + "FROM calls WHERE state IN ('ringing', 'accepted') AND (NOT EXISTS "
+                     + "(SELECT 1 FROM presence p WHERE p.user_name = calls.caller) OR NOT EXISTS "
+                     + "(SELECT 1 FROM presence p WHERE p.user_name = calls.callee))");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+                gone.add(rs.getString(2));
+            }
+        }
+        int ended = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            if (endAbandoned(ids.get(i), gone.get(i))) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /**
      * Ends an active call because {@code goneUser} has been offline too long: a ringing call is
      * cancelled (caller gone) or missed (callee gone), an accepted one ended. Returns whether it did.
      *
