@@ -140,11 +140,19 @@ public final class Relay implements AutoCloseable {
         fanout = new MediaFanout(sessions, state, drain);
 
         PresenceStore presence = new PresenceStore(database.pool());
+        PresenceStore.PreviousRun previousRun = presence.previousRun(settings.relayId(), settings.timeouts().relayLease());
         int previous = presence.resetRelay(settings.relayId());
         if (previous > 0) {
             log.info("cleared {} presence row(s) left by this relay's previous run", previous);
         }
         CallStore calls = new CallStore(database.pool());
+        if (previousRun.unwatchedLongerThan(settings.timeouts().reconnectGrace())) {
+            int ended = calls.endCallsWithAbsentParties();
+            if (ended > 0) {
+                log.info("ended {} call(s) left active while no relay was running (longer than the {} s reconnect grace)",
+                        ended, settings.timeouts().reconnectGrace().toSeconds());
+            }
+        }
         replication = new ReplicationService(endpoint, settings.slotName(), PUBLICATIONS,
                 new CompositeChangeHandler(List.of(fanout,
                         new StateChangeHandler(database.pool(), state, notifications))));

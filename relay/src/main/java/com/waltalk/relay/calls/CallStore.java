@@ -34,9 +34,11 @@ public final class CallStore {
      * two people serialize: the second finds the first ringing towards its caller — both want to
      * talk — and accepts it instead of starting another. Otherwise the outcome is a new row:
      * {@code ringing}, {@code busy} (callee already in a call) or {@code missed} (callee offline) —
-     * the latter two are final at once and stay as history.
+     * the latter two are final at once and stay as history. A caller whose account was removed a
+     * moment ago (the relay has not closed its session yet) is refused with {@code account_removed}.
+     *
+     * @return the new call's row, or null when the request accepted the callee's crossing call
      */
-    /** Returns the new call's row, or null when the request accepted the callee's crossing call. */
     public CallRecord start(String caller, String calleeName) throws SQLException, RequestRefused {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -94,6 +96,7 @@ public final class CallStore {
     /** Locks both users' rows in a fixed order; returns the callee's canonical name. */
     private static String lockUsers(Connection c, String caller, String callee) throws SQLException, RequestRefused {
         String canonicalCallee = null;
+        boolean callerExists = false;
         try (PreparedStatement ps = c.prepareStatement("SELECT name FROM users WHERE lower(name) IN (lower(?), lower(?)) "
                 + "ORDER BY lower(name) FOR UPDATE")) {
             ps.setString(1, caller);
@@ -104,8 +107,13 @@ public final class CallStore {
                     if (name.equalsIgnoreCase(callee)) {
                         canonicalCallee = name;
                     }
+                    callerExists |= name.equalsIgnoreCase(caller);
                 }
             }
+        }
+        if (!callerExists) {
+            // removed by the operator a moment ago; the relay closes the session when the delete arrives
+            throw new RequestRefused("account_removed", "this account was removed by the relay's operator");
         }
         if (canonicalCallee == null) {
             throw new RequestRefused("unknown_peer", "no such user: " + callee);
@@ -272,6 +280,38 @@ public final class CallStore {
             ps.setDouble(1, timeout.toMillis() / 1000.0);
             return ps.executeUpdate();
         }
+    }
+
+    /**
+     * Ends every ringing or accepted call that has a party without a presence row, as
+     * {@link #endAbandoned} would (the caller counts as the one gone when both are). For a relay
+     * starting after nobody watched the calls for longer than the reconnect grace: without it, a call
+     * left active when the last relay stopped would resume, hours later, when its parties sign in.
+     *
+     * @return how many calls it ended
+     */
+    public int endCallsWithAbsentParties() throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, CASE WHEN NOT EXISTS "
+                     + "(SELECT 1 FROM presence p WHERE p.user_name = calls.caller) THEN caller ELSE callee END "
+                     + "FROM calls WHERE state IN ('ringing', 'accepted') AND (NOT EXISTS "
+                     + "(SELECT 1 FROM presence p WHERE p.user_name = calls.caller) OR NOT EXISTS "
+                     + "(SELECT 1 FROM presence p WHERE p.user_name = calls.callee))");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+                gone.add(rs.getString(2));
+            }
+        }
+        int ended = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            if (endAbandoned(ids.get(i), gone.get(i))) {
+                ended++;
+            }
+        }
+        return ended;
     }
 
     /**

@@ -32,24 +32,32 @@ public final class ChatStore {
 
     /**
      * Stores a message. A resend with the same {@code clientMsgId} is accepted and ignored (it is
-     * delivered once). The recipient must be a registered user; its canonical spelling is used.
+     * delivered once). The recipient must be a registered user; its canonical spelling is used. So
+     * must the sender: the statement key-share-locks the sender's account, so a message is either
+     * stored before an operator's removal of the sender commits or refused ({@code account_removed}).
      */
     public void send(String sender, String recipient, String body, String clientMsgId)
             throws SQLException, RequestRefused {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO chat_messages (sender, recipient, body, client_msg_id) "
-                     + "SELECT ?, u.name, ?, ? FROM users u WHERE lower(u.name) = lower(?) "
+             PreparedStatement ps = c.prepareStatement("WITH sender AS ("
+                     + "SELECT 1 FROM users WHERE lower(name) = lower(?) FOR KEY SHARE) "
+                     + "INSERT INTO chat_messages (sender, recipient, body, client_msg_id) "
+                     + "SELECT ?, u.name, ?, ? FROM users u WHERE lower(u.name) = lower(?) AND EXISTS (SELECT 1 FROM sender) "
                      + "ON CONFLICT (sender, client_msg_id) WHERE client_msg_id IS NOT NULL DO NOTHING "
                      + "RETURNING id")) {
             ps.setString(1, sender);
-            ps.setString(2, body);
-            ps.setString(3, clientMsgId);
-            ps.setString(4, recipient);
+            ps.setString(2, sender);
+            ps.setString(3, body);
+            ps.setString(4, clientMsgId);
+            ps.setString(5, recipient);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     stored.incrementAndGet();
                     return;
                 }
+            }
+            if (!userExists(c, sender)) {
+                throw new RequestRefused("account_removed", "this account was removed by the relay's operator");
             }
             if (clientMsgId == null || !exists(c, sender, clientMsgId)) {
                 throw new RequestRefused("unknown_peer", "no such user: " + recipient);
@@ -60,6 +68,15 @@ public final class ChatStore {
     /** Messages stored through this instance (resends that were ignored do not count). */
     public long messagesStored() {
         return stored.get();
+    }
+
+    private static boolean userExists(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM users WHERE lower(name) = lower(?)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private static boolean exists(Connection c, String sender, String clientMsgId) throws SQLException {

@@ -91,6 +91,39 @@ public final class PresenceStore {
     }
 
     /** At start: this relay's previous incarnation's sessions are gone; returns how many were removed. */
+    /**
+     * How things stood when this relay id last ran, read at start before {@link #resetRelay}.
+     *
+     * @param sinceLastHeartbeat time since this relay id's last heartbeat; null if it has no record (never ran
+     *                           here, or another relay expired it)
+     * @param otherRelayAlive    whether another relay's lease is current (its housekeeping watched the calls
+     *                           while this one was down)
+     */
+    public record PreviousRun(Duration sinceLastHeartbeat, boolean otherRelayAlive) {
+        /** Whether no relay can have ended abandoned calls for longer than {@code grace}. */
+        public boolean unwatchedLongerThan(Duration grace) {
+            return !otherRelayAlive && (sinceLastHeartbeat == null || sinceLastHeartbeat.compareTo(grace) > 0);
+        }
+    }
+
+    public PreviousRun previousRun(String relayId, Duration lease) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT "
+                     + "(SELECT extract(epoch FROM now() - heartbeat_at) FROM relays WHERE relay_id = ?), "
+                     + "EXISTS (SELECT 1 FROM relays WHERE relay_id <> ? "
+                     + "AND heartbeat_at >= now() - make_interval(secs => ?))")) {
+            ps.setString(1, relayId);
+            ps.setString(2, relayId);
+            ps.setDouble(3, lease.toMillis() / 1000.0);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                double seconds = rs.getDouble(1);
+                Duration since = rs.wasNull() ? null : Duration.ofMillis(Math.round(seconds * 1000));
+                return new PreviousRun(since, rs.getBoolean(2));
+            }
+        }
+    }
+
     public int resetRelay(String relayId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM presence WHERE relay_id = ?")) {
