@@ -6,16 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.waltalk.relay.RequestRefused;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.chat.ChatStore;
-import com.waltalk.relay.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Between an operator's {@code relay user remove} and the relay closing that user's session (when the
@@ -25,22 +24,17 @@ import org.junit.jupiter.api.Test;
  */
 class RemovedAccountRequestsTest {
 
-    private static Database db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static AccountStore accounts;
     private static ChatStore chat;
     private static CallStore calls;
 
     @BeforeAll
-    static void open() throws Exception {
-        db = TestDatabase.newDatabase();
+    static void open() {
         accounts = new AccountStore(db.pool());
         chat = new ChatStore(db.pool());
         calls = new CallStore(db.pool());
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     @Test

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One embedded PostgreSQL for all tests in the JVM that need a database but no relay (starting one costs seconds),
- * configured like the relay's; each test class gets a fresh database migrated by {@link Database#open}. A class
+ * One embedded PostgreSQL shared by all tests in the JVM that need a database of their own (starting one costs
+ * seconds), configured like the relay's; each user gets a fresh database migrated by {@link Database#open}. A class
  * either opens (and closes) it with {@link #newDatabase()} or {@link #newDatabaseEndpoint()}, or registers an
  * instance as a JUnit extension on a static field:
  * <pre>{@code
