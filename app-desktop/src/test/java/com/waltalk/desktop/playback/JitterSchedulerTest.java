@@ -54,9 +54,11 @@ class JitterSchedulerTest {
      * A steady network (30 ms + up to {@code jitter}), then {@code burstMillis} of heavy jitter (up to
      * {@code burstJitter} more) that costs underruns and raises the delay, then steady again. Five
      * seconds after the burst the delay is back within one packet (20 ms) plus the steady jitter of
-     * what it was before. The coverage check makes sure a good share of tries (~35 %) really raised the delay first.
+     * what it was before. The coverage check makes sure a good share of tries really raised the delay first:
+     * ~35 % do; with 200 tries, fewer than 20 % is 4.5 standard deviations away (60 tries and 25 % failed a CI
+     * run at 23 %).
      */
-    @Property(tries = 60)
+    @Property(tries = 200)
     void afterABurstOfJitterRaisedTheDelayItReturnsNearTheStartDelayOnceTheNetworkIsSteady(
             @ForAll @IntRange(min = 300, max = 3_000) int burstMillis,
             @ForAll @LongRange(min = 40_000, max = 120_000) long burstJitter,
@@ -83,7 +85,7 @@ class JitterSchedulerTest {
         double raised = LongStream.range(burstFrom / 20_000, settledFrom).filter(sim.startedAt::containsKey)
                 .mapToDouble(sim::delayMillis).max().orElseThrow();
         Statistics.label("delay raised by ≥ 20 ms").collect(raised >= before + 20);
-        Statistics.label("delay raised by ≥ 20 ms").coverage(c -> c.check(true).percentage(p -> p >= 25));
+        Statistics.label("delay raised by ≥ 20 ms").coverage(c -> c.check(true).percentage(p -> p >= 20));
         for (long k = settledFrom; k < packets; k++) {
             if (!sim.startedAt.containsKey(k)) {
                 continue; // dropped to shrink (counted below)
