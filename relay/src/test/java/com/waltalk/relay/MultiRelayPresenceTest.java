@@ -116,6 +116,37 @@ class MultiRelayPresenceTest {
         }
     }
 
+    /**
+     * The operator removes an account (here by SQL, as {@code relay user remove} does) that is signed in
+     * on relay B, a separate process, while in a call with a user on relay A: B learns it from its own
+     * stream and closes the session with {@code account_removed} / 4002; A's user sees the call ended by
+     * the removed user at once (not after the reconnect grace) and the user offline.
+     */
+    @Test
+    void removingAnAccountClosesItsSessionOnTheRelayItIsOnAndEndsItsCallEverywhere() throws Exception {
+        try (ChildRelay b = ChildRelay.start(db.jdbcUrl(), db.user(), "relay_rm");
+             SimulatedClient una = SimulatedClient.signIn(a.webSocketUri(), "una");
+             SimulatedClient vic = SimulatedClient.signIn(b.uri(), "vic")) {
+            long call = SimulatedClient.establishCall(una, vic);
+            awaitPresence(una, "vic", "in_call", T);
+
+            try (Connection c = a.database().pool().getConnection(); Statement st = c.createStatement()) {
+                assertThat(st.executeUpdate("DELETE FROM users WHERE name = 'vic'")).isEqualTo(1);
+            }
+            long removedAt = System.nanoTime();
+
+            assertThat(vic.awaitClosed(T)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - removedAt)).isLessThan(Duration.ofSeconds(3));
+            assertThat(vic.closeCode()).isEqualTo(4002);
+            assertThat(vic.closeReason()).isEqualTo("account_removed");
+            CallUpdate ended = una.awaitControl(CallUpdate.class,
+                    u -> u.callId() == call && u.endedAtMicros() != null, T);
+            assertThat(ended.state()).isEqualTo("ended");
+            assertThat(ended.endedBy()).as("hung up at once, not after the reconnect grace").isEqualTo("vic");
+            awaitPresence(una, "vic", "offline", T);
+        }
+    }
+
     @Test
     void aRelayKilledWithSigkillLeavesNoGhostsAndRestartsClean() throws Exception {
         ChildRelay b = ChildRelay.start(db.jdbcUrl(), db.user(), "relay_k");
