@@ -38,6 +38,57 @@ class AccountsTest {
         return c.awaitControl(ControlMessage.class, m -> m instanceof SignedIn || m instanceof ErrorMessage, T);
     }
 
+    /**
+     * A sign-in that checked the account just before the operator deleted it registers its session after
+     * the deletion went through this relay's stream, which found no session to close: the sign-in sees
+     * the removal (here recorded in the relay's state the way the stream records it, while the row still
+     * exists so the password check passes) and ends itself with {@code account_removed} / 4002 instead of
+     * leaving a removed account signed in; its presence claim is released.
+     */
+    @Test
+    void aSignInRacingTheAccountsRemovalEndsItselfInsteadOfStayingSignedIn() throws Exception {
+        long id;
+        try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
+            c.hello();
+            c.sendControl(new Register("racer", "racing the removal"));
+            answer(c);
+        }
+        try (var conn = open.database().pool().getConnection();
+             var ps = conn.prepareStatement("SELECT id FROM users WHERE name = 'racer'");
+             var rs = ps.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        synchronized (open.relay().state().lock()) {
+            open.relay().state().markAccountRemoved(id);
+        }
+        try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
+            c.hello();
+            c.sendControl(SignIn.withPassword("racer", "racing the removal"));
+            ErrorMessage why = (ErrorMessage) answer(c);
+            assertThat(why.code()).isEqualTo("account_removed");
+            assertThat(why.fatal()).isTrue();
+            assertThat(c.awaitClosed(T)).isTrue();
+            assertThat(c.closeCode()).isEqualTo(4002);
+        }
+        long deadline = System.nanoTime() + T.toNanos();
+        long rows;
+        do {
+            try (var conn = open.database().pool().getConnection();
+                 var ps = conn.prepareStatement("SELECT count(*) FROM presence WHERE user_name = 'racer'");
+                 var rs = ps.executeQuery()) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+        } while (rows > 0 && System.nanoTime() < deadline && sleep(50));
+        assertThat(rows).as("the sign-in's presence claim is released").isZero();
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
+    }
+
     @Test
     void registerThenSignInWithPasswordThenWithTokenThenSignOutRevokesIt() throws Exception {
         String token;

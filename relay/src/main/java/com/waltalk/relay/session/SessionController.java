@@ -225,6 +225,12 @@ public final class SessionController {
         long claimLsn = s.presence().claim(user, s.relayId(), sessionId);
         session.signIn(user, ok.account().id(), sessionId, ok.token().token(), claimLsn);
         synchronized (s.state().lock()) {
+            if (s.state().accountRemoved(ok.account().id())) {
+                // deleted after the account check, and the stream's removal found no session to close
+                endRemovedAccount(session);
+                onClose(session);
+                return;
+            }
             s.registry().register(session).ifPresent(previous -> {
                 log.info("{} replaced by a newer sign-in from {}", previous, session.remoteAddress());
                 fatal(previous, ErrorCode.SESSION_REPLACED, "signed in from another connection",
@@ -389,7 +395,8 @@ public final class SessionController {
     /**
      * An operator removed the account {@code session} is signed in as (already unregistered): tell the
      * client and close, and end the user's call at once rather than after the reconnect grace, since
-     * nobody can come back as this account. Called on the replication thread; only enqueues.
+     * nobody can come back as this account. Called on the replication thread, or on the session's worker
+     * when a sign-in finds its account removed meanwhile; only enqueues.
      */
     void endRemovedAccount(ClientSession session) {
         String user = session.user();

@@ -25,6 +25,7 @@ public final class LiveState {
     public enum Status { ONLINE, IN_CALL, OFFLINE }
 
     private final Map<Long, String> usersById = new ConcurrentHashMap<>();
+    private final Set<Long> removedAccounts = ConcurrentHashMap.newKeySet();
     private final Set<String> users = ConcurrentHashMap.newKeySet();
     private final Map<String, PresenceRecord> presence = new ConcurrentHashMap<>();
     private final Map<Long, CallRecord> activeCalls = new ConcurrentHashMap<>();
@@ -64,6 +65,19 @@ public final class LiveState {
             users.remove(name);
         }
         return name;
+    }
+
+    /**
+     * Remembers that the account with this id was deleted (ids are never reused). A sign-in that checked
+     * the account just before the deletion registers its session after the stream's removal went by;
+     * it looks here, under {@link #lock()}, to refuse itself.
+     */
+    public void markAccountRemoved(long id) {
+        removedAccounts.add(id);
+    }
+
+    public boolean accountRemoved(long id) {
+        return removedAccounts.contains(id);
     }
 
     public boolean userExists(String name) {

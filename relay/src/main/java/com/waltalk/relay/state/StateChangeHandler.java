@@ -188,6 +188,7 @@ public final class StateChangeHandler implements ChangeHandler {
                     notifier.presenceChanged(name, LiveState.Status.OFFLINE);
                 }
             }
+            state.markAccountRemoved(id);
             notifier.accountRemoved(id);
         }
     }
