@@ -42,6 +42,7 @@ public final class FailureText {
             case TLS_HANDSHAKE_FAILED -> "Certificate problem: the secure connection failed (" + f.detail() + ").";
             case TRUST_STORE_INVALID -> "The certificate file cannot be read (" + f.detail() + ").";
             case TOKEN_REJECTED -> "Your saved sign-in has expired. Please enter your password.";
+            case ACCOUNT_REMOVED -> "Your account was removed from this relay by its operator.";
             default -> f.userMessage();
         };
     }

@@ -63,6 +63,10 @@ class FormatsTest {
         assertThat(FailureText.isCertificateProblem(unreachable)).isFalse();
         assertThat(FailureText.forSignIn(Failure.of(FailureKind.WRONG_CREDENTIALS), "x"))
                 .isEqualTo("Wrong user name or password.");
+        assertThat(FailureText.forSignIn(new Failure(FailureKind.ACCOUNT_REMOVED,
+                "account_removed: this account was removed by the relay's operator", -1), "x"))
+                .as("no protocol detail on the sign-in screen")
+                .isEqualTo("Your account was removed from this relay by its operator.");
         assertThat(FailureText.unwrap(new IllegalStateException("boom")).detail()).isEqualTo("boom");
     }
 
