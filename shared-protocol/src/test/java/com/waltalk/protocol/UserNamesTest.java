@@ -38,4 +38,15 @@ class UserNamesTest {
                     .isEqualTo(alphabet.indexOf(c) >= 0);
         }
     }
+
+    @Test
+    void theKeyFoldsCaseOnly() {
+        assertThat(UserNames.key("Bob_1.2-X")).isEqualTo("bob_1.2-x");
+        assertThat(UserNames.key("ALICE")).isEqualTo(UserNames.key("alice"));
+    }
+
+    @Test
+    void theRulesSentenceStatesTheLengthLimit() {
+        assertThat(UserNames.RULES).contains("1 to " + Limits.MAX_USER_NAME_BYTES + " characters");
+    }
 }

@@ -1,5 +1,6 @@
 package com.waltalk.relay.accounts;
 
+import com.waltalk.protocol.UserNames;
 import com.waltalk.relay.accounts.SignInResult.Failure;
 import com.waltalk.relay.accounts.SignInResult.Success;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package com.waltalk.relay.accounts;
 
+import com.waltalk.protocol.UserNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package com.waltalk.relay.accounts;
 
+import com.waltalk.protocol.UserNames;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

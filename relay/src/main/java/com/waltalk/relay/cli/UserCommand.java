@@ -1,11 +1,11 @@
 package com.waltalk.relay.cli;
 
+import com.waltalk.protocol.UserNames;
 import com.waltalk.relay.accounts.Account;
 import com.waltalk.relay.accounts.AccountStore;
 import com.waltalk.relay.accounts.PasswordHasher;
 import com.waltalk.relay.accounts.PasswordPolicy;
 import com.waltalk.relay.accounts.UserExistsException;
-import com.waltalk.relay.accounts.UserNames;
 import com.waltalk.relay.db.Database;
 import com.waltalk.relay.db.DatabaseEndpoint;
 import com.waltalk.relay.db.DatabasePreflight;

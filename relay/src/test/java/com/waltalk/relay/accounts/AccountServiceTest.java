@@ -2,6 +2,7 @@ package com.waltalk.relay.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.waltalk.protocol.UserNames;
 import com.waltalk.relay.accounts.SignInResult.Failure;
 import com.waltalk.relay.accounts.SignInResult.Success;
 import java.time.Duration;
