@@ -1,20 +1,33 @@
 package com.waltalk.relay;
 
+import com.waltalk.protocol.ErrorCode;
+import java.util.Objects;
+
 /**
  * A client request the relay's rules refuse (not a failure): the message names the reason for the
  * client, {@link #code()} is the protocol error code to answer with. Stores throw it; the session
  * layer turns it into an {@code error} message.
+ *
+ * <p>It reports a client's mistake, which a client may make on every message, so it records no
+ * stack trace. Thread-safety: immutable.
  */
 public final class RequestRefused extends Exception {
 
-    private final String code;
+    private static final long serialVersionUID = 1L;
 
-    public RequestRefused(String code, String message) {
+    private final ErrorCode code;
+
+    /**
+     * @param code    the error code to answer with, not {@code null}
+     * @param message the reason, for the client
+     */
+    public RequestRefused(ErrorCode code, String message) {
         super(message, null, false, false);
-        this.code = code;
+        this.code = Objects.requireNonNull(code, "code");
     }
 
-    public String code() {
+    /** The protocol error code to answer the refused request with. */
+    public ErrorCode code() {
         return code;
     }
 }

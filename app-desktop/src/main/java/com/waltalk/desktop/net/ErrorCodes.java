@@ -14,13 +14,16 @@ public final class ErrorCodes {
     }
 
     /**
+     * Maps by the error's {@link ErrorCode}; a code this build does not know (a newer relay's) counts as a
+     * rejection, or as a protocol error when fatal.
+     *
      * @param error     the relay's error
      * @param withToken whether the rejected request was a token sign-in (then {@code bad_credentials} means
      *                  the token, not the password)
      */
     public static Failure toFailure(ErrorMessage error, boolean withToken) {
         long retry = error.retryAfterMs() == null ? -1 : error.retryAfterMs();
-        FailureKind kind = ErrorCode.fromWire(error.code()).map(code -> switch (code) {
+        FailureKind kind = error.errorCode().map(code -> switch (code) {
             case BAD_CREDENTIALS -> withToken ? FailureKind.TOKEN_REJECTED : FailureKind.WRONG_CREDENTIALS;
             case USER_EXISTS -> FailureKind.USER_EXISTS;
             case REGISTRATION_CLOSED -> FailureKind.REGISTRATION_CLOSED;

@@ -1,5 +1,6 @@
 package com.waltalk.relay.accounts;
 
+import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.UserNames;
 import com.waltalk.relay.accounts.SignInResult.Failure;
 import com.waltalk.relay.accounts.SignInResult.Success;
@@ -57,20 +58,20 @@ public final class AccountService {
     public SignInResult register(String name, char[] password, boolean registrationOpen) throws SQLException {
         try {
             if (!registrationOpen) {
-                return new Failure(Failure.REGISTRATION_CLOSED, "this relay does not accept new registrations");
+                return new Failure(ErrorCode.REGISTRATION_CLOSED, "this relay does not accept new registrations");
             }
             if (!UserNames.isValid(name)) {
-                return new Failure(Failure.BAD_USER_NAME, UserNames.RULES);
+                return new Failure(ErrorCode.BAD_USER_NAME, UserNames.RULES);
             }
             Optional<String> weak = policy.check(name, password);
             if (weak.isPresent()) {
-                return new Failure(Failure.WEAK_PASSWORD, weak.get());
+                return new Failure(ErrorCode.WEAK_PASSWORD, weak.get());
             }
             Account account;
             try {
                 account = store.create(name, hasher.hash(password));
             } catch (UserExistsException e) {
-                return new Failure(Failure.USER_EXISTS, "user name '" + name + "' is taken");
+                return new Failure(ErrorCode.USER_EXISTS, "user name '" + name + "' is taken");
             }
             IssuedToken token = tokens.issue(account.id());
             log.info("user {} registered", account.name());
@@ -86,19 +87,19 @@ public final class AccountService {
     public SignInResult signIn(String name, char[] password, ConnectionAttempts attempts) throws SQLException {
         try {
             if (attempts.exhausted()) {
-                return new Failure(Failure.THROTTLED, CONNECTION_EXHAUSTED_MESSAGE);
+                return new Failure(ErrorCode.THROTTLED, CONNECTION_EXHAUSTED_MESSAGE);
             }
             if (!UserNames.isValid(name)) {
                 // no such user can exist; not worth a bcrypt run nor a throttle entry
                 attempts.recordFailure();
                 log.debug("failed sign-in with a malformed user name");
-                return new Failure(Failure.BAD_CREDENTIALS, BAD_PASSWORD_MESSAGE);
+                return new Failure(ErrorCode.BAD_CREDENTIALS, BAD_PASSWORD_MESSAGE);
             }
             SignInThrottle.Decision decision = throttle.begin(name);
             if (!decision.allowed()) {
                 attempts.recordFailure();
                 long retry = decision.retryAfterMillis();
-                return new Failure(Failure.THROTTLED,
+                return new Failure(ErrorCode.THROTTLED,
                         "too many failed sign-ins for this user name; try again in " + (retry + 999) / 1000 + " s", retry);
             }
             Optional<Account> account = store.find(name);
@@ -109,7 +110,7 @@ public final class AccountService {
                 throttle.failed(name);
                 attempts.recordFailure();
                 log.debug("failed sign-in for user name {}", name);
-                return new Failure(Failure.BAD_CREDENTIALS, BAD_PASSWORD_MESSAGE);
+                return new Failure(ErrorCode.BAD_CREDENTIALS, BAD_PASSWORD_MESSAGE);
             }
             throttle.succeeded(name);
             IssuedToken token = tokens.issue(account.get().id());
@@ -123,13 +124,13 @@ public final class AccountService {
     /** Signs in with a token from an earlier sign-in; the same token stays valid. */
     public SignInResult resume(String token, ConnectionAttempts attempts) throws SQLException {
         if (attempts.exhausted()) {
-            return new Failure(Failure.THROTTLED, CONNECTION_EXHAUSTED_MESSAGE);
+            return new Failure(ErrorCode.THROTTLED, CONNECTION_EXHAUSTED_MESSAGE);
         }
         Optional<TokenService.VerifiedToken> verified = tokens.verifyToken(token);
         if (verified.isEmpty()) {
             attempts.recordFailure();
             log.debug("failed sign-in with a token");
-            return new Failure(Failure.BAD_CREDENTIALS, BAD_TOKEN_MESSAGE);
+            return new Failure(ErrorCode.BAD_CREDENTIALS, BAD_TOKEN_MESSAGE);
         }
         log.info("user {} signed in with a token", verified.get().account().name());
         return new Success(verified.get().account(), verified.get().token());

@@ -1,5 +1,8 @@
 package com.waltalk.relay.accounts;
 
+import com.waltalk.protocol.ErrorCode;
+import java.util.Objects;
+
 /** The outcome of registering, signing in or resuming with a token. Immutable. */
 public sealed interface SignInResult {
 
@@ -8,19 +11,19 @@ public sealed interface SignInResult {
     }
 
     /**
-     * Refused. {@code code} is the protocol's error wire code, {@code message} is for the user, and
-     * {@code retryAfterMillis} is set only for {@code throttled} when waiting helps (it is null
-     * when the connection itself has used up its attempts and must be closed).
+     * Refused. {@code code} is the protocol error code to answer with ({@link ErrorCode#REGISTRATION_CLOSED},
+     * {@link ErrorCode#USER_EXISTS}, {@link ErrorCode#WEAK_PASSWORD}, {@link ErrorCode#BAD_USER_NAME},
+     * {@link ErrorCode#BAD_CREDENTIALS} or {@link ErrorCode#THROTTLED}), {@code message} is for the user, and
+     * {@code retryAfterMillis} is set only for {@code throttled} when waiting helps (it is null when the
+     * connection itself has used up its attempts and must be closed).
      */
-    record Failure(String code, String message, Long retryAfterMillis) implements SignInResult {
-        public static final String REGISTRATION_CLOSED = "registration_closed";
-        public static final String USER_EXISTS = "user_exists";
-        public static final String WEAK_PASSWORD = "weak_password";
-        public static final String BAD_USER_NAME = "bad_user_name";
-        public static final String BAD_CREDENTIALS = "bad_credentials";
-        public static final String THROTTLED = "throttled";
+    record Failure(ErrorCode code, String message, Long retryAfterMillis) implements SignInResult {
 
-        public Failure(String code, String message) {
+        public Failure {
+            Objects.requireNonNull(code, "code");
+        }
+
+        public Failure(ErrorCode code, String message) {
             this(code, message, null);
         }
     }

@@ -1,5 +1,6 @@
 package com.waltalk.relay.calls;
 
+import com.waltalk.protocol.ErrorCode;
 import com.waltalk.relay.RequestRefused;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,14 +46,14 @@ public final class CallStore {
             try {
                 String callee = lockUsers(c, caller, calleeName);
                 if (callee.equals(caller)) {
-                    throw new RequestRefused("bad_field", "you cannot call yourself");
+                    throw new RequestRefused(ErrorCode.BAD_FIELD, "you cannot call yourself");
                 }
                 if (acceptCrossedCall(c, caller, callee)) {
                     c.commit();
                     return null;
                 }
                 if (hasActiveCall(c, caller)) {
-                    throw new RequestRefused("bad_call_state", "you are already in a call");
+                    throw new RequestRefused(ErrorCode.BAD_CALL_STATE, "you are already in a call");
                 }
                 String state;
                 if (hasActiveCall(c, callee)) {
@@ -113,10 +114,10 @@ public final class CallStore {
         }
         if (!callerExists) {
             // removed by the operator a moment ago; the relay closes the session when the delete arrives
-            throw new RequestRefused("account_removed", "this account was removed by the relay's operator");
+            throw new RequestRefused(ErrorCode.ACCOUNT_REMOVED, "this account was removed by the relay's operator");
         }
         if (canonicalCallee == null) {
-            throw new RequestRefused("unknown_peer", "no such user: " + callee);
+            throw new RequestRefused(ErrorCode.UNKNOWN_PEER, "no such user: " + callee);
         }
         return canonicalCallee;
     }
@@ -265,9 +266,9 @@ public final class CallStore {
             ps.setString(3, user);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new RequestRefused("unknown_call", "no call " + callId + " of yours");
+                    throw new RequestRefused(ErrorCode.UNKNOWN_CALL, "no call " + callId + " of yours");
                 }
-                throw new RequestRefused("bad_call_state", refusal + " (call " + callId + " is " + rs.getString(1) + ")");
+                throw new RequestRefused(ErrorCode.BAD_CALL_STATE, refusal + " (call " + callId + " is " + rs.getString(1) + ")");
             }
         }
     }

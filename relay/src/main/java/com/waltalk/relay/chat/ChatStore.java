@@ -1,8 +1,9 @@
 package com.waltalk.relay.chat;
 
+import com.waltalk.protocol.ErrorCode;
+import com.waltalk.relay.RequestRefused;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.replication.TransactionSnapshot;
-import com.waltalk.relay.RequestRefused;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,10 +58,10 @@ public final class ChatStore {
                 }
             }
             if (!userExists(c, sender)) {
-                throw new RequestRefused("account_removed", "this account was removed by the relay's operator");
+                throw new RequestRefused(ErrorCode.ACCOUNT_REMOVED, "this account was removed by the relay's operator");
             }
             if (clientMsgId == null || !exists(c, sender, clientMsgId)) {
-                throw new RequestRefused("unknown_peer", "no such user: " + recipient);
+                throw new RequestRefused(ErrorCode.UNKNOWN_PEER, "no such user: " + recipient);
             }
         }
     }

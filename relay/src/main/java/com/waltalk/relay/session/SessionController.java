@@ -176,7 +176,7 @@ public final class SessionController {
                 } else {
                     SignInResult.Failure f = (SignInResult.Failure) result;
                     session.phase(ClientSession.Phase.GREETED);
-                    ErrorCode code = ErrorCode.fromWire(f.code()).orElse(ErrorCode.BAD_CREDENTIALS);
+                    ErrorCode code = f.code();
                     if (session.signInAttempts().exhausted()) {
                         // whatever the last failure was, the connection is closed for the number of them
                         fatal(session, ErrorCode.THROTTLED, "too many failed sign-ins on this connection",
@@ -284,7 +284,7 @@ public final class SessionController {
                 try {
                     s.calls().setMedia(media.callId(), user, media.videoOn(), media.audioOn());
                 } catch (RequestRefused endedMeanwhile) {
-                    throw new RequestRefused(ErrorCode.NOT_IN_CALL.wire(), endedMeanwhile.getMessage());
+                    throw new RequestRefused(ErrorCode.NOT_IN_CALL, endedMeanwhile.getMessage());
                 }
             });
         } else if (message instanceof SignOut) {
@@ -322,7 +322,7 @@ public final class SessionController {
             try {
                 action.run();
             } catch (RequestRefused e) {
-                send(session, ErrorMessage.of(ErrorCode.fromWire(e.code()).orElse(ErrorCode.BAD_FIELD),
+                send(session, ErrorMessage.of(e.code(),
                         e.getMessage(), false));
             } catch (SQLException e) {
                 log.warn("{}: database error: {}", session, e.getMessage());

@@ -2,6 +2,7 @@ package com.waltalk.relay.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.UserNames;
 import com.waltalk.relay.accounts.SignInResult.Failure;
 import com.waltalk.relay.accounts.SignInResult.Success;
@@ -62,17 +63,17 @@ class AccountServiceTest {
         char[] password = pw(PASSWORD);
 
         assertThat(service.register("newbie", password, false)).isEqualTo(
-                new Failure("registration_closed", "this relay does not accept new registrations"));
+                new Failure(ErrorCode.REGISTRATION_CLOSED, "this relay does not accept new registrations"));
         assertThat(password).containsOnly('\0');
         assertThat(service.register("PIA", pw(PASSWORD), true))
-                .isEqualTo(new Failure("user_exists", "user name 'PIA' is taken"));
-        assertThat(service.register("bad name", pw(PASSWORD), true)).isEqualTo(new Failure("bad_user_name", UserNames.RULES));
+                .isEqualTo(new Failure(ErrorCode.USER_EXISTS, "user name 'PIA' is taken"));
+        assertThat(service.register("bad name", pw(PASSWORD), true)).isEqualTo(new Failure(ErrorCode.BAD_USER_NAME, UserNames.RULES));
         assertThat(service.register("q", pw("short"), true))
-                .isEqualTo(new Failure("weak_password", "password must have at least 8 characters"));
+                .isEqualTo(new Failure(ErrorCode.WEAK_PASSWORD, "password must have at least 8 characters"));
         assertThat(service.register("quentin00", pw("QUENTIN00"), true))
-                .isEqualTo(new Failure("weak_password", "password must not be the user name"));
+                .isEqualTo(new Failure(ErrorCode.WEAK_PASSWORD, "password must not be the user name"));
         assertThat(service.register("quentin00", pw("x".repeat(201)), true))
-                .isEqualTo(new Failure("weak_password", "password must have at most 200 characters"));
+                .isEqualTo(new Failure(ErrorCode.WEAK_PASSWORD, "password must have at most 200 characters"));
     }
 
     @Test
@@ -85,7 +86,7 @@ class AccountServiceTest {
         SignInResult unknownUser = service.signIn("rexx", pw("not the password"), attempts);
         SignInResult malformedName = service.signIn("r e x", pw("not the password"), attempts);
 
-        assertThat(wrongPassword).isEqualTo(new Failure("bad_credentials", "wrong user name or password", null));
+        assertThat(wrongPassword).isEqualTo(new Failure(ErrorCode.BAD_CREDENTIALS, "wrong user name or password", null));
         assertThat(unknownUser).isEqualTo(wrongPassword);
         assertThat(malformedName).isEqualTo(wrongPassword);
         assertThat(wrong).containsOnly('\0');
@@ -97,23 +98,23 @@ class AccountServiceTest {
         register("sam");
         for (int i = 0; i < 5; i++) {
             assertThat(service.signIn(i % 2 == 0 ? "sam" : "SAM", pw("guess " + i), new ConnectionAttempts()))
-                    .extracting(r -> ((Failure) r).code()).isEqualTo("bad_credentials");
+                    .extracting(r -> ((Failure) r).code()).isEqualTo(ErrorCode.BAD_CREDENTIALS);
         }
 
         SignInResult throttled = service.signIn("sam", pw(PASSWORD), new ConnectionAttempts());
-        assertThat(throttled).isEqualTo(new Failure("throttled",
+        assertThat(throttled).isEqualTo(new Failure(ErrorCode.THROTTLED,
                 "too many failed sign-ins for this user name; try again in 1 s", 1000L));
         // unknown names are throttled the same way, so throttling does not reveal which names exist
         for (int i = 0; i < 5; i++) {
             service.signIn("nobody", pw("guess " + i), new ConnectionAttempts());
         }
         assertThat(service.signIn("nobody", pw("guess"), new ConnectionAttempts()))
-                .extracting(r -> ((Failure) r).code()).isEqualTo("throttled");
+                .extracting(r -> ((Failure) r).code()).isEqualTo(ErrorCode.THROTTLED);
 
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(1));
         assertThat(service.signIn("sam", pw(PASSWORD), new ConnectionAttempts())).isInstanceOf(Success.class);
         assertThat(service.signIn("sam", pw("wrong again"), new ConnectionAttempts()))
-                .extracting(r -> ((Failure) r).code()).as("success reset the count").isEqualTo("bad_credentials");
+                .extracting(r -> ((Failure) r).code()).as("success reset the count").isEqualTo(ErrorCode.BAD_CREDENTIALS);
     }
 
     @Test
@@ -127,7 +128,7 @@ class AccountServiceTest {
         assertThat(attempts.exhausted()).isTrue();
 
         assertThat(service.signIn("tia", pw(PASSWORD), attempts))
-                .isEqualTo(new Failure("throttled", "too many failed sign-ins on this connection", null));
+                .isEqualTo(new Failure(ErrorCode.THROTTLED, "too many failed sign-ins on this connection", null));
         assertThat(service.resume(register("tia2").token().token(), attempts)).isInstanceOf(Failure.class);
     }
 
@@ -144,7 +145,7 @@ class AccountServiceTest {
         });
         service.signOut(registered.token().token());
         assertThat(service.resume(registered.token().token(), new ConnectionAttempts()))
-                .isEqualTo(new Failure("bad_credentials", "the sign-in token is invalid or has expired"));
+                .isEqualTo(new Failure(ErrorCode.BAD_CREDENTIALS, "the sign-in token is invalid or has expired"));
         service.signOut(registered.token().token());
         service.signOut("garbage");
     }

@@ -3,6 +3,7 @@ package com.waltalk.relay.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.waltalk.protocol.ErrorCode;
 import com.waltalk.relay.RequestRefused;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.chat.ChatStore;
@@ -46,15 +47,15 @@ class RemovedAccountRequestsTest {
 
         assertThatThrownBy(() -> chat.send("gone1", "peer1", "after", null))
                 .isInstanceOf(RequestRefused.class).extracting(e -> ((RequestRefused) e).code())
-                .isEqualTo("account_removed");
+                .isEqualTo(ErrorCode.ACCOUNT_REMOVED);
         assertThatThrownBy(() -> calls.start("gone1", "peer1"))
                 .isInstanceOf(RequestRefused.class).extracting(e -> ((RequestRefused) e).code())
-                .isEqualTo("account_removed");
+                .isEqualTo(ErrorCode.ACCOUNT_REMOVED);
         assertThat(rows("SELECT count(*) FROM chat_messages WHERE sender = 'gone1'")).isEqualTo(1);
         assertThat(rows("SELECT count(*) FROM calls WHERE caller = 'gone1'")).isZero();
         assertThatThrownBy(() -> chat.send("peer1", "gone1", "to nobody", null))
                 .isInstanceOf(RequestRefused.class).extracting(e -> ((RequestRefused) e).code())
-                .isEqualTo("unknown_peer");
+                .isEqualTo(ErrorCode.UNKNOWN_PEER);
     }
 
     @Test
@@ -79,7 +80,7 @@ class RemovedAccountRequestsTest {
             assertThatThrownBy(() -> send.get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(RequestRefused.class)
-                    .extracting(e -> ((RequestRefused) e).code()).isEqualTo("account_removed");
+                    .extracting(e -> ((RequestRefused) e).code()).isEqualTo(ErrorCode.ACCOUNT_REMOVED);
         }
         assertThat(rows("SELECT count(*) FROM chat_messages WHERE sender = 'gone2'")).isZero();
     }
