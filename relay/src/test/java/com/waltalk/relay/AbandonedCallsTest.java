@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.protocol.control.CallHangup;
 import com.waltalk.protocol.control.CallStart;
+import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.relay.bench.SimulatedClient;
 import com.waltalk.relay.config.RelaySettings;
@@ -29,21 +30,21 @@ class AbandonedCallsTest {
             .withTimeouts(RelaySettings.Timeouts.DEFAULT.withReconnectGrace(GRACE)
                     .withLease(Duration.ofMillis(250), Duration.ofSeconds(10)));
 
-    private static CallUpdate awaitState(SimulatedClient c, long callId, String state) throws Exception {
-        return c.awaitControl(CallUpdate.class, u -> u.callId() == callId && state.equals(u.state()), T);
+    private static CallUpdate awaitState(SimulatedClient c, long callId, CallState state) throws Exception {
+        return c.awaitControl(CallUpdate.class, u -> u.callId() == callId && u.state() == state, T);
     }
 
     private static long ring(SimulatedClient caller, SimulatedClient callee) throws Exception {
         String name = callee.signedIn().user();
         caller.sendControl(new CallStart(name));
-        long id = callee.awaitControl(CallUpdate.class, u -> "ringing".equals(u.state()) && name.equals(u.callee()), T)
+        long id = callee.awaitControl(CallUpdate.class, u -> u.state() == CallState.RINGING && name.equals(u.callee()), T)
                 .callId();
-        awaitState(caller, id, "ringing");
+        awaitState(caller, id, CallState.RINGING);
         return id;
     }
 
     /** Drops {@code gone}'s connection; returns the final update {@code stays} gets, after the grace period. */
-    private static CallUpdate disconnectAndAwait(SimulatedClient gone, SimulatedClient stays, long id, String state)
+    private static CallUpdate disconnectAndAwait(SimulatedClient gone, SimulatedClient stays, long id, CallState state)
             throws Exception {
         long start = System.nanoTime();
         gone.close();
@@ -58,7 +59,7 @@ class AbandonedCallsTest {
     void anAcceptedCallWhosePartyStaysAwayIsEndedByThatParty() throws Exception {
         try (SimulatedClient alice = relay.user("ga1"); SimulatedClient bob = relay.user("gb1")) {
             long id = SimulatedClient.establishCall(alice, bob);
-            CallUpdate end = disconnectAndAwait(bob, alice, id, "ended");
+            CallUpdate end = disconnectAndAwait(bob, alice, id, CallState.ENDED);
             assertThat(end.endedBy()).isEqualTo("gb1");
             assertThat(end.answeredAtMicros()).isNotNull();
             alice.awaitStatus("gb1", "offline", T);
@@ -70,7 +71,7 @@ class AbandonedCallsTest {
     void aRingingCallWhoseCallerStaysAwayIsCancelled() throws Exception {
         try (SimulatedClient alice = relay.user("ga2"); SimulatedClient bob = relay.user("gb2")) {
             long id = ring(alice, bob);
-            CallUpdate end = disconnectAndAwait(alice, bob, id, "cancelled");
+            CallUpdate end = disconnectAndAwait(alice, bob, id, CallState.CANCELLED);
             assertThat(end.endedBy()).isEqualTo("ga2");
             assertThat(end.answeredAtMicros()).isNull();
         }
@@ -80,7 +81,7 @@ class AbandonedCallsTest {
     void aRingingCallWhoseCalleeStaysAwayIsMissed() throws Exception {
         try (SimulatedClient alice = relay.user("ga3"); SimulatedClient bob = relay.user("gb3")) {
             long id = ring(alice, bob);
-            CallUpdate end = disconnectAndAwait(bob, alice, id, "missed");
+            CallUpdate end = disconnectAndAwait(bob, alice, id, CallState.MISSED);
             assertThat(end.endedBy()).isEqualTo("gb3");
             assertThat(end.answeredAtMicros()).isNull();
         }
@@ -105,7 +106,7 @@ class AbandonedCallsTest {
                 alice.sendMedia(TestMedia.video(id, 1, "gb4"), ByteBuffer.wrap(jpeg));
                 assertThat(TestMedia.bytes(bobAgain.nextMedia(T).frame().payload())).isEqualTo(jpeg);
                 bobAgain.sendControl(new CallHangup(id));
-                assertThat(awaitState(alice, id, "ended").endedBy()).isEqualTo("gb4");
+                assertThat(awaitState(alice, id, CallState.ENDED).endedBy()).isEqualTo("gb4");
             }
         }
     }

@@ -7,6 +7,7 @@ import com.waltalk.protocol.control.CallDecline;
 import com.waltalk.protocol.control.CallHangup;
 import com.waltalk.protocol.control.CallHistory;
 import com.waltalk.protocol.control.CallStart;
+import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.ErrorMessage;
 import com.waltalk.protocol.control.MediaState;
@@ -44,12 +45,12 @@ class CallsTest {
     static final RunningRelay relay = RunningRelay.loopback("calls_test")
             .withTimeouts(RelaySettings.Timeouts.DEFAULT.withRingTimeout(Duration.ofSeconds(3)));
 
-    private static CallUpdate awaitState(SimulatedClient c, long callId, String state) throws Exception {
-        return c.awaitControl(CallUpdate.class, u -> u.callId() == callId && state.equals(u.state()), T);
+    private static CallUpdate awaitState(SimulatedClient c, long callId, CallState state) throws Exception {
+        return c.awaitControl(CallUpdate.class, u -> u.callId() == callId && u.state() == state, T);
     }
 
     private static CallUpdate awaitRinging(SimulatedClient c, String callee) throws Exception {
-        return c.awaitControl(CallUpdate.class, u -> "ringing".equals(u.state()) && u.callee().equals(callee), T);
+        return c.awaitControl(CallUpdate.class, u -> u.state() == CallState.RINGING && u.callee().equals(callee), T);
     }
 
     @Test
@@ -59,13 +60,13 @@ class CallsTest {
             long id = awaitRinging(bob, "b1").callId();
             awaitRinging(alice, "b1");
             bob.sendControl(new CallAccept(id));
-            awaitState(alice, id, "accepted");
-            CallUpdate accepted = awaitState(bob, id, "accepted");
+            awaitState(alice, id, CallState.ACCEPTED);
+            CallUpdate accepted = awaitState(bob, id, CallState.ACCEPTED);
             assertThat(accepted.answeredAtMicros()).isNotNull();
             Thread.sleep(300);
             alice.sendControl(new CallHangup(id));
-            CallUpdate ended = awaitState(bob, id, "ended");
-            awaitState(alice, id, "ended");
+            CallUpdate ended = awaitState(bob, id, CallState.ENDED);
+            awaitState(alice, id, CallState.ENDED);
             assertThat(ended.endedBy()).isEqualTo("a1");
             assertThat(ended.endedAtMicros() - ended.answeredAtMicros()).isGreaterThanOrEqualTo(250_000);
         }
@@ -73,7 +74,7 @@ class CallsTest {
             CallHistory history = bobAgain.awaitControl(CallHistory.class, h -> true, T);
             assertThat(history.calls()).anySatisfy(c -> {
                 assertThat(c.caller()).isEqualTo("a1");
-                assertThat(c.state()).isEqualTo("ended");
+                assertThat(c.state()).isEqualTo(CallState.ENDED);
                 assertThat(c.answeredAtMicros()).isNotNull();
             });
         }
@@ -87,36 +88,36 @@ class CallsTest {
             alice.sendControl(new CallStart("b2"));
             long declined = awaitRinging(bob, "b2").callId();
             bob.sendControl(new CallDecline(declined));
-            assertThat(awaitState(alice, declined, "declined").endedBy()).isEqualTo("b2");
+            assertThat(awaitState(alice, declined, CallState.DECLINED).endedBy()).isEqualTo("b2");
 
             // declined too: the callee hangs up while ringing
             alice.sendControl(new CallStart("b2"));
             long hungUpRinging = awaitRinging(bob, "b2").callId();
             bob.sendControl(new CallHangup(hungUpRinging));
-            assertThat(awaitState(alice, hungUpRinging, "declined").endedBy()).isEqualTo("b2");
-            assertThat(awaitState(bob, hungUpRinging, "declined").answeredAtMicros()).isNull();
+            assertThat(awaitState(alice, hungUpRinging, CallState.DECLINED).endedBy()).isEqualTo("b2");
+            assertThat(awaitState(bob, hungUpRinging, CallState.DECLINED).answeredAtMicros()).isNull();
 
             // cancelled: the caller hangs up while ringing
             alice.sendControl(new CallStart("b2"));
             long cancelled = awaitRinging(bob, "b2").callId();
             alice.sendControl(new CallHangup(cancelled));
-            assertThat(awaitState(bob, cancelled, "cancelled").endedBy()).isEqualTo("a2");
+            assertThat(awaitState(bob, cancelled, CallState.CANCELLED).endedBy()).isEqualTo("a2");
 
             // missed: nobody answers within the ring timeout (3 s here)
             alice.sendControl(new CallStart("b2"));
             long missed = awaitRinging(bob, "b2").callId();
-            assertThat(awaitState(alice, missed, "missed").endedBy()).isNull();
-            awaitState(bob, missed, "missed");
+            assertThat(awaitState(alice, missed, CallState.MISSED).endedBy()).isNull();
+            awaitState(bob, missed, CallState.MISSED);
 
             // busy: bob is in a call with alice when carol calls
             long call = SimulatedClient.establishCall(alice, bob);
             carol.sendControl(new CallStart("b2"));
-            CallUpdate busy = carol.awaitControl(CallUpdate.class, u -> "busy".equals(u.state()), T);
+            CallUpdate busy = carol.awaitControl(CallUpdate.class, u -> u.state() == CallState.BUSY, T);
             assertThat(busy.callee()).isEqualTo("b2");
-            bob.awaitControl(CallUpdate.class, u -> u.callId() == busy.callId() && "busy".equals(u.state()), T);
+            bob.awaitControl(CallUpdate.class, u -> u.callId() == busy.callId() && u.state() == CallState.BUSY, T);
             // and the established call is untouched
             alice.sendControl(new CallHangup(call));
-            awaitState(bob, call, "ended");
+            awaitState(bob, call, CallState.ENDED);
         }
     }
 
@@ -127,7 +128,7 @@ class CallsTest {
         }
         try (SimulatedClient alice = relay.user("a3")) {
             alice.sendControl(new CallStart("gone3"));
-            alice.awaitControl(CallUpdate.class, u -> "missed".equals(u.state()) && u.callee().equals("gone3"), T);
+            alice.awaitControl(CallUpdate.class, u -> u.state() == CallState.MISSED && u.callee().equals("gone3"), T);
             alice.sendControl(new CallStart("nobody-at-all"));
             assertThat(alice.nextError(T).code()).isEqualTo("unknown_peer");
             alice.sendControl(new CallStart("a3"));
@@ -148,9 +149,9 @@ class CallsTest {
             mallory.sendControl(new CallHangup(id));
             assertThat(mallory.nextError(T).code()).isEqualTo("unknown_call");
             bob.sendControl(new CallAccept(id));
-            awaitState(alice, id, "accepted");
+            awaitState(alice, id, CallState.ACCEPTED);
             alice.sendControl(new CallHangup(id));
-            awaitState(bob, id, "ended");
+            awaitState(bob, id, CallState.ENDED);
             assertThat(eventualState(id, "ended")).isEqualTo("ended");
         }
     }
@@ -193,13 +194,13 @@ class CallsTest {
                 });
                 go.countDown();
                 CallUpdate last = alice.awaitControl(CallUpdate.class,
-                        u -> u.callId() == id && ("cancelled".equals(u.state()) || "ended".equals(u.state())), T);
+                        u -> u.callId() == id && (u.state() == CallState.CANCELLED || u.state() == CallState.ENDED), T);
                 awaitState(bob, id, last.state());
                 assertThat(last.endedBy()).isEqualTo("a5");
                 // the stream can deliver a commit a moment before a new snapshot sees it: allow for that
-                assertThat(eventualState(id, last.state())).isEqualTo(last.state());
+                assertThat(eventualState(id, last.state().wire())).isEqualTo(last.state().wire());
                 String at = "round " + round;
-                if ("cancelled".equals(last.state())) {
+                if (last.state() == CallState.CANCELLED) {
                     // the hang-up won: never accepted, and the accept is refused
                     assertThat(last.answeredAtMicros()).as(at).isNull();
                     assertThat(seenByAlice.get(id)).as(at).containsExactly("ringing", "cancelled");
@@ -219,7 +220,7 @@ class CallsTest {
                     assertThat(bob.errorsSeen()).as(at).hasSize(bobErrors);
                 }
                 assertThat(alice.errorsSeen()).as(at).hasSize(aliceErrors);
-                outcomes.merge(last.state(), 1, Integer::sum);
+                outcomes.merge(last.state().wire(), 1, Integer::sum);
             }
             System.out.println("accept vs hang-up outcomes: " + outcomes);
             assertThat(outcomes).as("both outcomes occurred").containsOnlyKeys("cancelled", "ended");
@@ -230,7 +231,7 @@ class CallsTest {
 
     private static void record(com.waltalk.protocol.control.ControlMessage m, Map<Long, List<String>> seen) {
         if (m instanceof CallUpdate u) {
-            seen.computeIfAbsent(u.callId(), k -> new CopyOnWriteArrayList<>()).add(u.state());
+            seen.computeIfAbsent(u.callId(), k -> new CopyOnWriteArrayList<>()).add(u.state().wire());
         }
     }
 
@@ -252,14 +253,14 @@ class CallsTest {
                 });
                 go.countDown();
                 // the second request finds the first ringing towards its sender and accepts it
-                CallUpdate accepted = alice.awaitControl(CallUpdate.class, u -> "accepted".equals(u.state()), T);
-                awaitState(bob, accepted.callId(), "accepted");
+                CallUpdate accepted = alice.awaitControl(CallUpdate.class, u -> u.state() == CallState.ACCEPTED, T);
+                awaitState(bob, accepted.callId(), CallState.ACCEPTED);
                 assertThat(countActive("a6")).isEqualTo(1);
                 assertThat(alice.errorsSeen()).isEmpty();
                 assertThat(bob.errorsSeen()).isEmpty();
                 alice.sendControl(new CallHangup(accepted.callId()));
-                awaitState(alice, accepted.callId(), "ended");
-                awaitState(bob, accepted.callId(), "ended");
+                awaitState(alice, accepted.callId(), CallState.ENDED);
+                awaitState(bob, accepted.callId(), CallState.ENDED);
             }
         } finally {
             pool.shutdownNow();
@@ -276,8 +277,8 @@ class CallsTest {
             alice.sendMedia(TestMedia.video(id, 0, "b7"), ByteBuffer.wrap(TestMedia.jpeg(2000, 1)));
             assertThat(alice.nextError(T).code()).isEqualTo("not_in_call");
             bob.sendControl(new CallAccept(id));
-            awaitState(alice, id, "accepted");
-            awaitState(bob, id, "accepted");
+            awaitState(alice, id, CallState.ACCEPTED);
+            awaitState(bob, id, CallState.ACCEPTED);
 
             // a third party cannot inject into the call
             mallory.sendMedia(TestMedia.video(id, 0, "b7"), ByteBuffer.wrap(TestMedia.jpeg(2000, 2)));
@@ -304,7 +305,7 @@ class CallsTest {
                     u -> u.callId() == id && !u.callerMedia().videoOn(), T);
             assertThat(cameraOff.callerMedia().audioOn()).isTrue();
             alice.sendControl(new CallHangup(id));
-            awaitState(bob, id, "ended");
+            awaitState(bob, id, CallState.ENDED);
         }
     }
 
@@ -335,13 +336,13 @@ class CallsTest {
                     r.frame().header().kind() == MediaKind.VIDEO_JPEG, r.frame().header().seq())));
             AtomicLong endedAtBob = new AtomicLong();
             bob.onControl(m -> {
-                if (m instanceof CallUpdate u && u.callId() == id && "ended".equals(u.state())) {
+                if (m instanceof CallUpdate u && u.callId() == id && u.state() == CallState.ENDED) {
                     endedAtBob.compareAndSet(0, System.nanoTime());
                 }
             });
             AtomicBoolean aliceSawTheEnd = new AtomicBoolean();
             alice.onControl(m -> {
-                if (m instanceof CallUpdate u && u.callId() == id && "ended".equals(u.state())) {
+                if (m instanceof CallUpdate u && u.callId() == id && u.state() == CallState.ENDED) {
                     aliceSawTheEnd.set(true);
                 }
             });
@@ -383,7 +384,7 @@ class CallsTest {
                     hungUp = true;
                 }
             }
-            assertThat(awaitState(alice, id, "ended").endedBy()).isEqualTo("b8");
+            assertThat(awaitState(alice, id, CallState.ENDED).endedBy()).isEqualTo("b8");
             Thread.sleep(300); // anything still on its way arrives now
 
             long ended = endedAtBob.get();
@@ -421,7 +422,7 @@ class CallsTest {
             long id = SimulatedClient.establishCall(alice, bob);
             long start = System.nanoTime();
             bob.sendControl(new SignOut());
-            CallUpdate ended = awaitState(alice, id, "ended");
+            CallUpdate ended = awaitState(alice, id, CallState.ENDED);
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(ended.endedBy()).isEqualTo("b9");
             assertThat(millis).as("ended at once, not after the %s reconnect grace", grace)
@@ -436,7 +437,7 @@ class CallsTest {
                 carol.sendControl(new CallStart("a9"));
                 long ringing = awaitRinging(alice, "a9").callId();
                 carol.sendControl(new SignOut());
-                assertThat(awaitState(alice, ringing, "cancelled").endedBy()).isEqualTo("c9");
+                assertThat(awaitState(alice, ringing, CallState.CANCELLED).endedBy()).isEqualTo("c9");
             }
         }
     }

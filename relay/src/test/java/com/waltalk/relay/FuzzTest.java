@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.waltalk.protocol.control.CallHangup;
+import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.Chat;
 import com.waltalk.protocol.control.ControlMessage;
@@ -163,7 +164,7 @@ class FuzzTest {
         // --- alice and bob: the running call still carries media both ways; then a new sign-in, call and chat
         exchangeMedia(alice, bob, call, 0);
         alice.sendControl(new CallHangup(call));
-        bob.awaitControl(CallUpdate.class, u -> u.callId() == call && "ended".equals(u.state()), T);
+        bob.awaitControl(CallUpdate.class, u -> u.callId() == call && u.state() == CallState.ENDED, T);
         alice.close();
         bob.close();
         try (SimulatedClient a = SimulatedClient.resume(uri, aliceToken);

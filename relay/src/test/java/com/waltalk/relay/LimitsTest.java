@@ -6,6 +6,7 @@ import com.waltalk.protocol.ProtocolVersion;
 import com.waltalk.protocol.control.CallAccept;
 import com.waltalk.protocol.control.CallHangup;
 import com.waltalk.protocol.control.CallStart;
+import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.ChatSend;
 import com.waltalk.protocol.control.ControlMessage;
 import com.waltalk.protocol.control.ErrorMessage;
@@ -530,12 +531,12 @@ class LimitsTest {
             // a party, while the call only rings
             alice.sendControl(new CallStart("ls_bob"));
             long ringing = bob.awaitControl(com.waltalk.protocol.control.CallUpdate.class,
-                    u -> "ringing".equals(u.state()), T).callId();
+                    u -> u.state() == CallState.RINGING, T).callId();
             alice.sendControl(new MediaState(ringing, false, false));
             assertThat(alice.nextError(T).code()).isEqualTo("not_in_call");
             alice.sendControl(new CallHangup(ringing));
             alice.awaitControl(com.waltalk.protocol.control.CallUpdate.class,
-                    u -> u.callId() == ringing && "cancelled".equals(u.state()), T);
+                    u -> u.callId() == ringing && u.state() == CallState.CANCELLED, T);
 
             long call = SimulatedClient.establishCall(alice, bob);
             // a stranger, on someone else's call, and on a call that does not exist

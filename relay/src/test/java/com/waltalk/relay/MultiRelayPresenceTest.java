@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.protocol.control.CallHangup;
 import com.waltalk.protocol.control.CallStart;
+import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.Chat;
 import com.waltalk.protocol.control.ChatSend;
@@ -141,7 +142,7 @@ class MultiRelayPresenceTest {
             assertThat(vic.closeReason()).isEqualTo("account_removed");
             CallUpdate ended = una.awaitControl(CallUpdate.class,
                     u -> u.callId() == call && u.endedAtMicros() != null, T);
-            assertThat(ended.state()).isEqualTo("ended");
+            assertThat(ended.state()).isEqualTo(CallState.ENDED);
             assertThat(ended.endedBy()).as("hung up at once, not after the reconnect grace").isEqualTo("vic");
             awaitPresence(una, "vic", "offline", T);
         }
@@ -198,7 +199,7 @@ class MultiRelayPresenceTest {
                 SimulatedClient erin = SimulatedClient.signIn(k.uri(), "erin");
                 long accepted = SimulatedClient.establishCall(carol, dave);
                 erin.sendControl(new CallStart("fred"));
-                long ringing = fred.awaitControl(CallUpdate.class, u -> "ringing".equals(u.state()), T).callId();
+                long ringing = fred.awaitControl(CallUpdate.class, u -> u.state() == CallState.RINGING, T).callId();
                 awaitPresence(carol, "dave", "in_call", T);
                 awaitPresence(carol, "erin", "online", T);
 
@@ -226,12 +227,12 @@ class MultiRelayPresenceTest {
 
                 // dave and erin do not come back within the grace (3 s): their calls end on their behalf
                 CallUpdate ended = carol.awaitControl(CallUpdate.class,
-                        u -> u.callId() == accepted && !"accepted".equals(u.state()), Duration.ofSeconds(15));
-                assertThat(ended.state()).isEqualTo("ended");
+                        u -> u.callId() == accepted && u.state() != CallState.ACCEPTED, Duration.ofSeconds(15));
+                assertThat(ended.state()).isEqualTo(CallState.ENDED);
                 assertThat(ended.endedBy()).isEqualTo("dave");
                 CallUpdate cancelled = fred.awaitControl(CallUpdate.class,
-                        u -> u.callId() == ringing && !"ringing".equals(u.state()), Duration.ofSeconds(15));
-                assertThat(cancelled.state()).isEqualTo("cancelled");
+                        u -> u.callId() == ringing && u.state() != CallState.RINGING, Duration.ofSeconds(15));
+                assertThat(cancelled.state()).isEqualTo(CallState.CANCELLED);
                 assertThat(cancelled.endedBy()).isEqualTo("erin");
                 awaitPresence(fred, "carol", "online", T);
             } finally {
@@ -291,7 +292,7 @@ class MultiRelayPresenceTest {
                 assertThat(TestMedia.bytes(atDora.frame().payload())).isEqualTo(audio);
 
                 doraOnB.sendControl(new CallHangup(call));
-                CallUpdate end = kate.awaitControl(CallUpdate.class, u -> u.callId() == call && "ended".equals(u.state()), T);
+                CallUpdate end = kate.awaitControl(CallUpdate.class, u -> u.callId() == call && u.state() == CallState.ENDED, T);
                 assertThat(end.endedBy()).isEqualTo("dora");
                 awaitPresence(jill, "dora", "online", T);
             }

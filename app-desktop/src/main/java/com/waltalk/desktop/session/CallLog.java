@@ -41,7 +41,7 @@ final class CallLog {
 
     /** The call in which {@code me} is ringing or accepted, if any (the relay allows at most one). */
     CallUpdate active() {
-        return calls.values().stream().filter(c -> !c.callState().isFinal())
+        return calls.values().stream().filter(c -> !c.state().isFinal())
                 .max(Comparator.comparingLong(CallUpdate::callId)).orElse(null);
     }
 
@@ -55,7 +55,7 @@ final class CallLog {
     static CallView view(CallUpdate c, String me) {
         boolean outgoing = c.caller().equals(me);
         String peer = outgoing ? c.callee() : c.caller();
-        CallState state = c.callState();
+        CallState state = c.state();
         CallPhase phase = switch (state) {
             case RINGING -> outgoing ? CallPhase.OUTGOING_RINGING : CallPhase.INCOMING_RINGING;
             case ACCEPTED -> CallPhase.IN_CALL;

@@ -194,7 +194,7 @@ final class DesktopSession implements SessionModel {
             return;
         }
         CallUpdate c = calls.get(currentCallId);
-        if (c == null || c.callState() != CallState.ACCEPTED) {
+        if (c == null || c.state() != CallState.ACCEPTED) {
             return;
         }
         MediaSwitches mine = local;
@@ -399,11 +399,11 @@ final class DesktopSession implements SessionModel {
         }
         CallView view = CallLog.view(c, me);
         boolean isCurrent = currentCallId != null && currentCallId == c.callId();
-        if (!c.callState().isFinal()) {
+        if (!c.state().isFinal()) {
             if (currentCallId == null || isCurrent || c.callId() > currentCallId) {
                 currentCallId = c.callId();
                 currentSnapshot = view;
-                if (c.callState() == CallState.ACCEPTED) {
+                if (c.state() == CallState.ACCEPTED) {
                     media.route(c.callId(), view.peer());
                 } else {
                     media.unroute();

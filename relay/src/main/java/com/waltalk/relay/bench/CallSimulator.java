@@ -4,6 +4,7 @@ import com.waltalk.protocol.control.CallAccept;
 import com.waltalk.protocol.control.CallHangup;
 import com.waltalk.protocol.control.CallHistory;
 import com.waltalk.protocol.control.CallStart;
+import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.ControlMessage;
 import com.waltalk.protocol.control.ErrorMessage;
@@ -127,10 +128,10 @@ public final class CallSimulator implements AutoCloseable {
             return; // nothing to clean up, as far as we can tell
         }
         for (CallUpdate call : history.calls()) {
-            if ("accepted".equals(call.state()) || "ringing".equals(call.state())) {
+            if (call.state() == CallState.ACCEPTED || call.state() == CallState.RINGING) {
                 client.sendControl(new CallHangup(call.callId()));
                 client.awaitControl(CallUpdate.class, u -> u.callId() == call.callId()
-                        && !"accepted".equals(u.state()) && !"ringing".equals(u.state()), STALE_CALL_TIMEOUT);
+                        && u.state() != CallState.ACCEPTED && u.state() != CallState.RINGING, STALE_CALL_TIMEOUT);
             }
         }
     }
@@ -151,18 +152,18 @@ public final class CallSimulator implements AutoCloseable {
             caller.sendControl(new CallStart(calleeName));
             ControlMessage reply = await(caller, callerName, m -> m instanceof ErrorMessage || m instanceof CallUpdate u
                     && u.caller().equals(callerName) && u.callee().equals(calleeName), seen);
-            if (reply instanceof CallUpdate u && ("ringing".equals(u.state()) || "accepted".equals(u.state()))) {
+            if (reply instanceof CallUpdate u && (u.state() == CallState.RINGING || u.state() == CallState.ACCEPTED)) {
                 long id = u.callId();
-                if ("ringing".equals(u.state())) {
+                if (u.state() == CallState.RINGING) {
                     await(callee, calleeName, m -> m instanceof CallUpdate c && c.callId() == id
-                            && "ringing".equals(c.state()), seen);
+                            && c.state() == CallState.RINGING, seen);
                     callee.sendControl(new CallAccept(id));
                 }
                 await(caller, callerName, m -> m instanceof CallUpdate c && c.callId() == id
-                        && "accepted".equals(c.state()), seen);
+                        && c.state() == CallState.ACCEPTED, seen);
                 return id;
             }
-            setupRetries.merge(reply instanceof CallUpdate u ? u.state()
+            setupRetries.merge(reply instanceof CallUpdate u ? u.state().wire()
                     : reply instanceof ErrorMessage e ? e.code() : "other", 1, Integer::sum);
             Thread.sleep(200);
         }
@@ -362,7 +363,7 @@ public final class CallSimulator implements AutoCloseable {
             long left = deadline - System.nanoTime();
             if (p.caller && p.client.isOpen() && left > 0) {
                 try {
-                    p.client.awaitControl(CallUpdate.class, u -> u.callId() == p.callId && !"accepted".equals(u.state()),
+                    p.client.awaitControl(CallUpdate.class, u -> u.callId() == p.callId && u.state() != CallState.ACCEPTED,
                             Duration.ofNanos(left));
                 } catch (IOException e) {
                     break; // not confirmed in time; close anyway

@@ -6,6 +6,7 @@ import com.waltalk.protocol.Limits;
 import com.waltalk.protocol.control.CallAccept;
 import com.waltalk.protocol.control.CallHistory;
 import com.waltalk.protocol.control.CallStart;
+import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.ControlCodec;
 import com.waltalk.protocol.control.ControlMessage;
@@ -175,12 +176,12 @@ public final class SimulatedClient implements AutoCloseable {
         String calleeName = callee.signedIn.user();
         caller.sendControl(new CallStart(calleeName));
         CallUpdate ringing = callee.awaitControl(CallUpdate.class,
-                u -> "ringing".equals(u.state()) && u.callee().equals(calleeName), Duration.ofSeconds(10));
+                u -> u.state() == CallState.RINGING && u.callee().equals(calleeName), Duration.ofSeconds(10));
         callee.sendControl(new CallAccept(ringing.callId()));
         long id = ringing.callId();
-        caller.awaitControl(CallUpdate.class, u -> u.callId() == id && "accepted".equals(u.state()),
+        caller.awaitControl(CallUpdate.class, u -> u.callId() == id && u.state() == CallState.ACCEPTED,
                 Duration.ofSeconds(10));
-        callee.awaitControl(CallUpdate.class, u -> u.callId() == id && "accepted".equals(u.state()),
+        callee.awaitControl(CallUpdate.class, u -> u.callId() == id && u.state() == CallState.ACCEPTED,
                 Duration.ofSeconds(10));
         return id;
     }
@@ -188,7 +189,7 @@ public final class SimulatedClient implements AutoCloseable {
     /** Waits for the call history sent after sign-in and returns the id of an accepted call in it, or -1. */
     public long acceptedCallFromHistory() throws IOException, InterruptedException {
         CallHistory history = awaitControl(CallHistory.class, h -> true, Duration.ofSeconds(10));
-        return history.calls().stream().filter(c -> "accepted".equals(c.state())).mapToLong(CallUpdate::callId)
+        return history.calls().stream().filter(c -> c.state() == CallState.ACCEPTED).mapToLong(CallUpdate::callId)
                 .findFirst().orElse(-1);
     }
 

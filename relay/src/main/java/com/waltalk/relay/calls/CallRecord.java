@@ -1,22 +1,22 @@
 package com.waltalk.relay.calls;
 
+import com.waltalk.protocol.control.CallState;
+
 /**
  * One row of {@code calls}, as read from the database or from the replication stream. Times are
  * Unix microseconds; {@code answeredAt}/{@code endedAt} are null until they happen. Immutable.
  */
-public record CallRecord(long id, String caller, String callee, String state, long createdAt, Long answeredAt,
+public record CallRecord(long id, String caller, String callee, CallState state, long createdAt, Long answeredAt,
                          Long endedAt, String endedBy, boolean callerVideo, boolean callerAudio,
                          boolean calleeVideo, boolean calleeAudio) {
 
-    public static final String RINGING = "ringing";
-    public static final String ACCEPTED = "accepted";
-
+    /** Ringing or accepted: the call can still change. */
     public boolean active() {
-        return RINGING.equals(state) || ACCEPTED.equals(state);
+        return !state.isFinal();
     }
 
     public boolean accepted() {
-        return ACCEPTED.equals(state);
+        return state == CallState.ACCEPTED;
     }
 
     public boolean involves(String user) {

@@ -1,6 +1,7 @@
 package com.waltalk.relay.calls;
 
 import com.waltalk.protocol.ErrorCode;
+import com.waltalk.protocol.control.CallState;
 import com.waltalk.relay.RequestRefused;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,21 +56,21 @@ public final class CallStore {
                 if (hasActiveCall(c, caller)) {
                     throw new RequestRefused(ErrorCode.BAD_CALL_STATE, "you are already in a call");
                 }
-                String state;
+                CallState state;
                 if (hasActiveCall(c, callee)) {
-                    state = "busy";
+                    state = CallState.BUSY;
                 } else if (!isPresent(c, callee)) {
-                    state = "missed";
+                    state = CallState.MISSED;
                 } else {
-                    state = CallRecord.RINGING;
+                    state = CallState.RINGING;
                 }
                 CallRecord call;
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, state, ended_at) "
                         + "VALUES (?, ?, ?, CASE WHEN ? THEN now() END) RETURNING " + COLUMNS)) {
                     ps.setString(1, caller);
                     ps.setString(2, callee);
-                    ps.setString(3, state);
-                    ps.setBoolean(4, !CallRecord.RINGING.equals(state));
+                    ps.setString(3, state.wire());
+                    ps.setBoolean(4, state.isFinal());
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         call = read(rs);
@@ -369,7 +370,11 @@ public final class CallStore {
 
     /** Reads a row selected with {@link #COLUMNS}. */
     public static CallRecord read(ResultSet rs) throws SQLException {
-        return new CallRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        String stateText = rs.getString(4);
+        // the calls_state CHECK constraint admits exactly the wire strings (CallStateConstraintTest)
+        CallState state = CallState.fromWire(stateText)
+                .orElseThrow(() -> new SQLException("calls.state '" + stateText + "' is no call state"));
+        return new CallRecord(rs.getLong(1), rs.getString(2), rs.getString(3), state,
                 micros(rs.getTimestamp(5)), microsOrNull(rs.getTimestamp(6)), microsOrNull(rs.getTimestamp(7)),
                 rs.getString(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12));
     }

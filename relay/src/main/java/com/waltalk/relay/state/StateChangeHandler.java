@@ -1,5 +1,6 @@
 package com.waltalk.relay.state;
 
+import com.waltalk.protocol.control.CallState;
 import com.waltalk.relay.calls.CallRecord;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.chat.ChatRecord;
@@ -243,8 +244,11 @@ public final class StateChangeHandler implements ChangeHandler {
     }
 
     static CallRecord readCall(TupleData row) throws PgOutputException {
-        return new CallRecord(row.getLong("id"), row.getString("caller"), row.getString("callee"),
-                row.getString("state"), row.getTimestampMicros("created_at"),
+        String stateText = row.getString("state");
+        CallState state = CallState.fromWire(stateText)
+                .orElseThrow(() -> new PgOutputException("calls.state '" + stateText + "' is no call state"));
+        return new CallRecord(row.getLong("id"), row.getString("caller"), row.getString("callee"), state,
+                row.getTimestampMicros("created_at"),
                 row.isNull("answered_at") ? null : row.getTimestampMicros("answered_at"),
                 row.isNull("ended_at") ? null : row.getTimestampMicros("ended_at"),
                 row.isNull("ended_by") ? null : row.getString("ended_by"),

@@ -2,6 +2,7 @@ package com.waltalk.relay.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.waltalk.protocol.control.CallState;
 import com.waltalk.relay.accounts.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,12 +32,12 @@ class CallStoreTest {
         long id = insertCall("al1", "bo1", "accepted");
         online("bo1");
         assertThat(calls.endAbandoned(id, "bo1")).as("bo1 is back (signed in again)").isFalse();
-        assertThat(calls.find(id).orElseThrow().state()).isEqualTo("accepted");
+        assertThat(calls.find(id).orElseThrow().state()).isEqualTo(CallState.ACCEPTED);
 
         offline("bo1");
         assertThat(calls.endAbandoned(id, "bo1")).isTrue();
         CallRecord ended = calls.find(id).orElseThrow();
-        assertThat(ended.state()).isEqualTo("ended");
+        assertThat(ended.state()).isEqualTo(CallState.ENDED);
         assertThat(ended.endedBy()).isEqualTo("bo1");
         assertThat(ended.endedAt()).isNotNull();
 
@@ -49,13 +50,13 @@ class CallStoreTest {
         long callerGone = insertCall("al2", "bo2", "ringing");
         assertThat(calls.endAbandoned(callerGone, "al2")).isTrue();
         assertThat(calls.find(callerGone).orElseThrow()).satisfies(c -> {
-            assertThat(c.state()).isEqualTo("cancelled");
+            assertThat(c.state()).isEqualTo(CallState.CANCELLED);
             assertThat(c.endedBy()).isEqualTo("al2");
         });
         long calleeGone = insertCall("al3", "bo3", "ringing");
         assertThat(calls.endAbandoned(calleeGone, "bo3")).isTrue();
         assertThat(calls.find(calleeGone).orElseThrow()).satisfies(c -> {
-            assertThat(c.state()).isEqualTo("missed");
+            assertThat(c.state()).isEqualTo(CallState.MISSED);
             assertThat(c.endedBy()).isEqualTo("bo3");
         });
     }
@@ -64,7 +65,7 @@ class CallStoreTest {
     void someoneWhoIsNoPartyCannotAbandonACall() throws Exception {
         long id = insertCall("al4", "bo4", "accepted");
         assertThat(calls.endAbandoned(id, "mallory4")).isFalse();
-        assertThat(calls.find(id).orElseThrow().state()).isEqualTo("accepted");
+        assertThat(calls.find(id).orElseThrow().state()).isEqualTo(CallState.ACCEPTED);
     }
 
     private static long insertCall(String caller, String callee, String state) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.protocol.control.CallAccept;
 import com.waltalk.protocol.control.CallStart;
+import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.Chat;
 import com.waltalk.protocol.control.Directory;
@@ -180,10 +181,10 @@ class UserCommandTest {
                 carol.awaitStatus("dave", "online", T);
 
                 carol.sendControl(new CallStart("dave"));
-                long call = dave.awaitControl(CallUpdate.class, u -> "ringing".equals(u.state()), T).callId();
+                long call = dave.awaitControl(CallUpdate.class, u -> u.state() == CallState.RINGING, T).callId();
                 dave.sendControl(new CallAccept(call));
-                carol.awaitControl(CallUpdate.class, u -> u.callId() == call && "accepted".equals(u.state()), T);
-                dave.awaitControl(CallUpdate.class, u -> u.callId() == call && "accepted".equals(u.state()), T);
+                carol.awaitControl(CallUpdate.class, u -> u.callId() == call && u.state() == CallState.ACCEPTED, T);
+                dave.awaitControl(CallUpdate.class, u -> u.callId() == call && u.state() == CallState.ACCEPTED, T);
                 dave.sendChat("carol", "still here", "d-1");
                 carol.awaitControl(Chat.class, m -> "d-1".equals(m.clientMsgId()), T);
 
@@ -199,7 +200,7 @@ class UserCommandTest {
                 assertThat(why.fatal()).isTrue();
 
                 CallUpdate ended = carol.awaitControl(CallUpdate.class, u -> u.callId() == call && u.endedAtMicros() != null, T);
-                assertThat(ended.state()).isEqualTo("ended");
+                assertThat(ended.state()).isEqualTo(CallState.ENDED);
                 assertThat(ended.endedBy()).as("hung up at once, not after the reconnect grace").isEqualTo("dave");
                 carol.awaitStatus("dave", "offline", T);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.protocol.control.CallHangup;
 import com.waltalk.protocol.control.CallStart;
+import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.media.MediaKind;
 import com.waltalk.relay.RunningRelay;
@@ -64,11 +65,11 @@ class MediaFanoutTest {
             // a ringing call is not an accepted one
             mallory.sendControl(new CallStart("fc"));
             long ringing = carol.awaitControl(CallUpdate.class,
-                    u -> "ringing".equals(u.state()) && "fc".equals(u.callee()), T).callId();
+                    u -> u.state() == CallState.RINGING && "fc".equals(u.callee()), T).callId();
             dropped(() -> insertVideo("fm", "fc", ringing, 10));
             dropped(() -> insertAudio("fc", "fm", ringing, 11));
             mallory.sendControl(new CallHangup(ringing));
-            carol.awaitControl(CallUpdate.class, u -> u.callId() == ringing && "cancelled".equals(u.state()), T);
+            carol.awaitControl(CallUpdate.class, u -> u.callId() == ringing && u.state() == CallState.CANCELLED, T);
             assertThat(carol.nextMedia(Duration.ofMillis(200))).as("carol's media").isNull();
             assertThat(mallory.nextMedia(Duration.ofMillis(200))).as("mallory's media").isNull();
         }
@@ -82,8 +83,8 @@ class MediaFanoutTest {
             expectNext(bob, MediaKind.VIDEO_JPEG, call, 1, "ea");
 
             alice.sendControl(new CallHangup(call));
-            bob.awaitControl(CallUpdate.class, u -> u.callId() == call && "ended".equals(u.state()), T);
-            alice.awaitControl(CallUpdate.class, u -> u.callId() == call && "ended".equals(u.state()), T);
+            bob.awaitControl(CallUpdate.class, u -> u.callId() == call && u.state() == CallState.ENDED, T);
+            alice.awaitControl(CallUpdate.class, u -> u.callId() == call && u.state() == CallState.ENDED, T);
             // the very rows that were delivered a moment ago, now after the end
             dropped(() -> insertVideo("ea", "eb", call, 2));
             dropped(() -> insertAudio("ea", "eb", call, 3));
@@ -96,7 +97,7 @@ class MediaFanoutTest {
             insertAudio("eb", "ea", next, 6);
             expectNext(alice, MediaKind.AUDIO_PCM16LE, next, 6, "eb");
             alice.sendControl(new CallHangup(next));
-            bob.awaitControl(CallUpdate.class, u -> u.callId() == next && "ended".equals(u.state()), T);
+            bob.awaitControl(CallUpdate.class, u -> u.callId() == next && u.state() == CallState.ENDED, T);
         }
     }
 

@@ -7,17 +7,16 @@ import java.util.Objects;
  * whenever anything about the call changes. Also the element of {@link CallHistory}. Wire type
  * {@value #TYPE}.
  *
- * <p>{@code state} is kept as its wire string, like {@link ErrorMessage#code()}; it is always a
- * known {@link CallState} (see {@link #callState()}). The codec does not check the fields
- * against each other (for example that a final call has {@code endedAtMicros}); that is the
- * relay's job.
+ * <p>The codec writes {@code state} as its {@linkplain CallState#wire() wire string} and rejects
+ * any other string with {@code bad_field}. It does not check the fields against each other (for
+ * example that a final call has {@code endedAtMicros}); that is the relay's job.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
  * @param callId the call, at least 1
  * @param caller who started the call; a valid user name
  * @param callee who was called; a valid user name
- * @param state a {@linkplain CallState#wire() call state wire string}
+ * @param state where the call is in its life
  * @param createdAtMicros when the call was started, µs since the Unix epoch (relay clock)
  * @param answeredAtMicros when it was accepted, or {@code null} if it never was (optional on
  *     the wire)
@@ -28,7 +27,7 @@ import java.util.Objects;
  * @param callerMedia the caller's media flags
  * @param calleeMedia the callee's media flags
  */
-public record CallUpdate(long callId, String caller, String callee, String state,
+public record CallUpdate(long callId, String caller, String callee, CallState state,
         long createdAtMicros, Long answeredAtMicros, Long endedAtMicros, String endedBy,
         MediaFlags callerMedia, MediaFlags calleeMedia) implements ControlMessage {
 
@@ -36,27 +35,23 @@ public record CallUpdate(long callId, String caller, String callee, String state
     public static final String TYPE = "call";
 
     /**
-     * @throws IllegalArgumentException if {@code callId}, {@code caller}, {@code callee},
-     *     {@code state} or a non-null {@code endedBy} is invalid
-     * @throws NullPointerException if {@code callerMedia} or {@code calleeMedia} is {@code null}
+     * @throws IllegalArgumentException if {@code callId}, {@code caller}, {@code callee} or a
+     *     non-null {@code endedBy} is invalid
+     * @throws NullPointerException if {@code state}, {@code callerMedia} or {@code calleeMedia}
+     *     is {@code null}
      */
     public CallUpdate {
         FieldRules.require(() -> {
             FieldRules.id("callId", callId);
             FieldRules.user("caller", caller);
             FieldRules.user("callee", callee);
-            FieldRules.callState("state", state);
             if (endedBy != null) {
                 FieldRules.user("endedBy", endedBy);
             }
         });
+        Objects.requireNonNull(state, "state");
         Objects.requireNonNull(callerMedia, "callerMedia");
         Objects.requireNonNull(calleeMedia, "calleeMedia");
-    }
-
-    /** The state as an enum constant. */
-    public CallState callState() {
-        return CallState.fromWire(state).orElseThrow();
     }
 
     @Override

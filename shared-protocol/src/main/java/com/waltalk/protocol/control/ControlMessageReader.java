@@ -76,7 +76,8 @@ final class ControlMessageReader {
         long callId = id(fields, "callId");
         String caller = user(fields, "caller");
         String callee = user(fields, "callee");
-        String state = FieldRules.callState(fields.name("state"), fields.requiredString("state"));
+        CallState state = FieldRules.callState(fields.name("state"),
+                fields.requiredString("state"));
         long createdAtMicros = fields.requiredLong("createdAtMicros");
         Long answeredAtMicros = fields.optionalLong("answeredAtMicros");
         Long endedAtMicros = fields.optionalLong("endedAtMicros");

@@ -83,7 +83,7 @@ final class ControlMessageWriter {
 
     private static void writeCall(CallUpdate m, ObjectNode out) {
         out.put("callId", m.callId()).put("caller", m.caller()).put("callee", m.callee())
-                .put("state", m.state()).put("createdAtMicros", m.createdAtMicros());
+                .put("state", m.state().wire()).put("createdAtMicros", m.createdAtMicros());
         putOptional(out, "answeredAtMicros", m.answeredAtMicros());
         putOptional(out, "endedAtMicros", m.endedAtMicros());
         putOptional(out, "endedBy", m.endedBy());

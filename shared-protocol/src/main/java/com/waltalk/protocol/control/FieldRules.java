@@ -153,13 +153,11 @@ final class FieldRules {
         return value;
     }
 
-    /** One of the {@link CallState} wire strings. */
-    static String callState(String field, String value) throws ProtocolException {
+    /** One of the {@link CallState} wire strings, as its constant. */
+    static CallState callState(String field, String value) throws ProtocolException {
         requirePresent(field, value);
-        if (CallState.fromWire(value).isEmpty()) {
-            throw badField(field, "must be one of " + CALL_STATE_WIRES);
-        }
-        return value;
+        return CallState.fromWire(value)
+                .orElseThrow(() -> badField(field, "must be one of " + CALL_STATE_WIRES));
     }
 
     /**

@@ -142,7 +142,7 @@ final class ControlArbitraries {
         Arbitrary<MediaFlags> flags = Combinators.combine(Arbitraries.of(true, false),
                 Arbitraries.of(true, false)).as(MediaFlags::new);
         return Combinators.combine(ids(), userNames(), userNames(),
-                Arbitraries.of(CallState.class).map(CallState::wire), Arbitraries.longs(),
+                Arbitraries.of(CallState.class), Arbitraries.longs(),
                 optionalTime.tuple2(), userNames().injectNull(0.4), flags.tuple2())
                 .as((id, caller, callee, state, created, times, endedBy, media) ->
                         new CallUpdate(id, caller, callee, state, created, times.get1(),
