@@ -52,23 +52,18 @@ final class CallLog {
         return out;
     }
 
+    /** {@code c} as {@code me} sees it; {@code me} is its caller or callee. */
     static CallView view(CallUpdate c, String me) {
         boolean outgoing = c.caller().equals(me);
         String peer = outgoing ? c.callee() : c.caller();
         CallState state = c.state();
+        // no default: a new call state must be placed here, not silently shown as ended
         CallPhase phase = switch (state) {
             case RINGING -> outgoing ? CallPhase.OUTGOING_RINGING : CallPhase.INCOMING_RINGING;
             case ACCEPTED -> CallPhase.IN_CALL;
-            default -> CallPhase.ENDED;
+            case ENDED, DECLINED, CANCELLED, MISSED, BUSY -> CallPhase.ENDED;
         };
-        CallOutcome outcome = switch (state) {
-            case ENDED -> CallOutcome.ENDED;
-            case DECLINED -> CallOutcome.DECLINED;
-            case CANCELLED -> CallOutcome.CANCELLED;
-            case MISSED -> CallOutcome.MISSED;
-            case BUSY -> CallOutcome.BUSY;
-            default -> null;
-        };
+        CallOutcome outcome = state.isFinal() ? CallOutcome.of(state) : null;
         MediaFlags peerFlags = outgoing ? c.calleeMedia() : c.callerMedia();
         return new CallView(c.callId(), peer, outgoing, phase, outcome, me.equals(c.endedBy()),
                 micros(c.createdAtMicros()), micros(c.answeredAtMicros()), micros(c.endedAtMicros()),

@@ -1,7 +1,9 @@
 package com.waltalk.relay.calls;
 
 import com.waltalk.protocol.ErrorCode;
+import com.waltalk.protocol.control.CallEvent;
 import com.waltalk.protocol.control.CallState;
+import com.waltalk.protocol.control.CallTransitions;
 import com.waltalk.relay.RequestRefused;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,10 +19,16 @@ import javax.sql.DataSource;
 /**
  * Call state transitions, each one transaction with the row locked, so two racing requests can never
  * both win. Never reads back what the replication stream will deliver: callers learn transitions
- * from the stream, like everyone else. Thread-safe.
+ * from the stream, like everyone else. The rules are {@link CallTransitions}: every guard and new
+ * state below is built from it ({@link TransitionSql}, {@link CallStateSql}). Thread-safe.
  */
 public final class CallStore {
 
+    private static final TransitionSql ACCEPT = TransitionSql.byParty(CallEvent.ACCEPT);
+    private static final TransitionSql DECLINE = TransitionSql.byParty(CallEvent.DECLINE);
+    private static final TransitionSql HANG_UP = TransitionSql.byParty(CallEvent.HANG_UP);
+    private static final TransitionSql PARTY_GONE = TransitionSql.byParty(CallEvent.PARTY_GONE);
+    private static final TransitionSql RING_TIMEOUT = TransitionSql.byRelay(CallEvent.RING_TIMEOUT);
 
     public static final String COLUMNS = "id, caller, callee, state, created_at, answered_at, ended_at, ended_by, "
             + "caller_video, caller_audio, callee_video, callee_audio";
@@ -56,14 +64,7 @@ public final class CallStore {
                 if (hasActiveCall(c, caller)) {
                     throw new RequestRefused(ErrorCode.BAD_CALL_STATE, "you are already in a call");
                 }
-                CallState state;
-                if (hasActiveCall(c, callee)) {
-                    state = CallState.BUSY;
-                } else if (!isPresent(c, callee)) {
-                    state = CallState.MISSED;
-                } else {
-                    state = CallState.RINGING;
-                }
+                CallState state = CallTransitions.atStart(hasActiveCall(c, callee), isPresent(c, callee));
                 CallRecord call;
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, state, ended_at) "
                         + "VALUES (?, ?, ?, CASE WHEN ? THEN now() END) RETURNING " + COLUMNS)) {
@@ -85,12 +86,17 @@ public final class CallStore {
         }
     }
 
-    /** If {@code callee} is ringing {@code caller} right now, accepts that call; returns whether it did. */
+    /**
+     * If {@code callee} is ringing {@code caller} right now, accepts that call; returns whether it did.
+     * {@code caller} is that call's callee: this is its {@code ACCEPT}.
+     */
     private static boolean acceptCrossedCall(Connection c, String caller, String callee) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE calls SET state = 'accepted', answered_at = now() "
-                + "WHERE caller = ? AND callee = ? AND state = 'ringing'")) {
-            ps.setString(1, callee);
-            ps.setString(2, caller);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE calls SET " + ACCEPT.assignments()
+                + " WHERE caller = ? AND callee = ? AND " + ACCEPT.guard())) {
+            int i = ACCEPT.bindAssignments(ps, 1, caller);
+            ps.setString(i++, callee);
+            ps.setString(i++, caller);
+            ACCEPT.bindGuard(ps, i, caller);
             return ps.executeUpdate() > 0;
         }
     }
@@ -131,8 +137,8 @@ public final class CallStore {
      * re-checks the row's newest version, so only calls that are still active count.
      */
     private static boolean hasActiveCall(Connection c, String user) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM calls WHERE state IN ('ringing', 'accepted') "
-                + "AND (caller = ? OR callee = ?) LIMIT 1 FOR UPDATE")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM calls WHERE " + CallStateSql.ACTIVE
+                + " AND (caller = ? OR callee = ?) LIMIT 1 FOR UPDATE")) {
             ps.setString(1, user);
             ps.setString(2, user);
             try (ResultSet rs = ps.executeQuery()) {
@@ -152,14 +158,12 @@ public final class CallStore {
 
     /** The callee accepts a ringing call. */
     public void accept(long callId, String user) throws SQLException, RequestRefused {
-        transition(callId, user, "UPDATE calls SET state = 'accepted', answered_at = now() "
-                + "WHERE id = ? AND callee = ? AND state = 'ringing'", "only the callee can accept a ringing call");
+        transition(callId, user, ACCEPT);
     }
 
     /** The callee declines a ringing call. */
     public void decline(long callId, String user) throws SQLException, RequestRefused {
-        transition(callId, user, "UPDATE calls SET state = 'declined', ended_at = now(), ended_by = callee "
-                + "WHERE id = ? AND callee = ? AND state = 'ringing'", "only the callee can decline a ringing call");
+        transition(callId, user, DECLINE);
     }
 
     /**
@@ -167,22 +171,7 @@ public final class CallStore {
      * either party of an accepted call ends it.
      */
     public void hangup(long callId, String user) throws SQLException, RequestRefused {
-        inTransaction(user, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE calls SET "
-                    + "state = CASE WHEN state = 'accepted' THEN 'ended' "
-                    + "             WHEN caller = ? THEN 'cancelled' ELSE 'declined' END, "
-                    + "ended_at = now(), ended_by = ? "
-                    + "WHERE id = ? AND (caller = ? OR callee = ?) AND state IN ('ringing', 'accepted')")) {
-                ps.setString(1, user);
-                ps.setString(2, user);
-                ps.setLong(3, callId);
-                ps.setString(4, user);
-                ps.setString(5, user);
-                if (ps.executeUpdate() == 0) {
-                    explainRefusal(c, callId, user, "the call is already over");
-                }
-            }
-        });
+        transition(callId, user, HANG_UP);
     }
 
     /** A party switches its camera or microphone; the peer learns it from the call row. */
@@ -193,7 +182,7 @@ public final class CallStore {
                     + "caller_audio = CASE WHEN caller = ? THEN ? ELSE caller_audio END, "
                     + "callee_video = CASE WHEN callee = ? THEN ? ELSE callee_video END, "
                     + "callee_audio = CASE WHEN callee = ? THEN ? ELSE callee_audio END "
-                    + "WHERE id = ? AND (caller = ? OR callee = ?) AND state IN ('ringing', 'accepted')")) {
+                    + "WHERE id = ? AND (caller = ? OR callee = ?) AND " + CallStateSql.ACTIVE)) {
                 ps.setString(1, user);
                 ps.setBoolean(2, video);
                 ps.setString(3, user);
@@ -212,13 +201,16 @@ public final class CallStore {
         });
     }
 
-    private void transition(long callId, String user, String sql, String refusal) throws SQLException, RequestRefused {
+    /** {@code user}'s {@code event} on call {@code callId}, refused with the table's reason if not allowed. */
+    private void transition(long callId, String user, TransitionSql event) throws SQLException, RequestRefused {
         inTransaction(user, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, callId);
-                ps.setString(2, user);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE calls SET " + event.assignments()
+                    + " WHERE id = ? AND " + event.guard())) {
+                int i = event.bindAssignments(ps, 1, user);
+                ps.setLong(i++, callId);
+                event.bindGuard(ps, i, user);
                 if (ps.executeUpdate() == 0) {
-                    explainRefusal(c, callId, user, refusal);
+                    explainRefusal(c, callId, user, CallTransitions.refusal(event.event()));
                 }
             }
         });
@@ -274,11 +266,11 @@ public final class CallStore {
         }
     }
 
-    /** Ringing calls older than {@code timeout} become missed; returns how many. */
+    /** Ringing calls older than {@code timeout} become missed ({@code RING_TIMEOUT}); returns how many. */
     public int expireRinging(Duration timeout) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE calls SET state = 'missed', ended_at = now() "
-                     + "WHERE state = 'ringing' AND created_at < now() - make_interval(secs => ?)")) {
+             PreparedStatement ps = c.prepareStatement("UPDATE calls SET " + RING_TIMEOUT.assignments()
+                     + " WHERE " + RING_TIMEOUT.guard() + " AND created_at < now() - make_interval(secs => ?)")) {
             ps.setDouble(1, timeout.toMillis() / 1000.0);
             return ps.executeUpdate();
         }
@@ -298,7 +290,7 @@ public final class CallStore {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, CASE WHEN NOT EXISTS "
                      + "(SELECT 1 FROM presence p WHERE p.user_name = calls.caller) THEN caller ELSE callee END "
-                     + "FROM calls WHERE state IN ('ringing', 'accepted') AND (NOT EXISTS "
+                     + "FROM calls WHERE " + CallStateSql.ACTIVE + " AND (NOT EXISTS "
                      + "(SELECT 1 FROM presence p WHERE p.user_name = calls.caller) OR NOT EXISTS "
                      + "(SELECT 1 FROM presence p WHERE p.user_name = calls.callee))");
              ResultSet rs = ps.executeQuery()) {
@@ -317,25 +309,22 @@ public final class CallStore {
     }
 
     /**
-     * Ends an active call because {@code goneUser} has been offline too long: a ringing call is
-     * cancelled (caller gone) or missed (callee gone), an accepted one ended. Returns whether it did.
+     * Ends an active call because {@code goneUser} has been offline too long ({@code PARTY_GONE}): a
+     * ringing call is cancelled (caller gone) or missed (callee gone), an accepted one ended. Returns
+     * whether it did.
      *
      * <p>The caller decides from its mirror, which lags the database a little; a party that signed in
      * again just now (on any relay) is back, so the update itself requires that it is still absent.
      */
     public boolean endAbandoned(long callId, String goneUser) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE calls SET "
-                     + "state = CASE WHEN state = 'accepted' THEN 'ended' "
-                     + "             WHEN caller = ? THEN 'cancelled' ELSE 'missed' END, "
-                     + "ended_at = now(), ended_by = ? "
-                     + "WHERE id = ? AND state IN ('ringing', 'accepted') AND ? IN (caller, callee) "
-                     + "AND NOT EXISTS (SELECT 1 FROM presence WHERE user_name = ?)")) {
-            ps.setString(1, goneUser);
-            ps.setString(2, goneUser);
-            ps.setLong(3, callId);
-            ps.setString(4, goneUser);
-            ps.setString(5, goneUser);
+             PreparedStatement ps = c.prepareStatement("UPDATE calls SET " + PARTY_GONE.assignments()
+                     + " WHERE id = ? AND " + PARTY_GONE.guard()
+                     + " AND NOT EXISTS (SELECT 1 FROM presence WHERE user_name = ?)")) {
+            int i = PARTY_GONE.bindAssignments(ps, 1, goneUser);
+            ps.setLong(i++, callId);
+            i = PARTY_GONE.bindGuard(ps, i, goneUser);
+            ps.setString(i, goneUser);
             return ps.executeUpdate() > 0;
         }
     }

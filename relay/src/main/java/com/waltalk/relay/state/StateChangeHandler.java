@@ -2,6 +2,7 @@ package com.waltalk.relay.state;
 
 import com.waltalk.protocol.control.CallState;
 import com.waltalk.relay.calls.CallRecord;
+import com.waltalk.relay.calls.CallStateSql;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.chat.ChatRecord;
 import com.waltalk.relay.replication.ChangeHandler;
@@ -77,7 +78,7 @@ public final class StateChangeHandler implements ChangeHandler {
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + CallStore.COLUMNS
-                        + " FROM calls WHERE state IN ('ringing', 'accepted')");
+                        + " FROM calls WHERE " + CallStateSql.ACTIVE);
                      ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         calls.add(CallStore.read(rs));

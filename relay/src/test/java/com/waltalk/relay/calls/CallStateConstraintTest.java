@@ -50,14 +50,26 @@ class CallStateConstraintTest {
         }
         // e.g. CHECK ((state = ANY (ARRAY['ringing'::text, 'accepted'::text, ...])))
         assertThat(definition).contains("state");
-        Matcher literal = Pattern.compile("'([^']*)'").matcher(definition);
-        Set<String> admitted = new TreeSet<>();
-        while (literal.find()) {
-            admitted.add(literal.group(1));
-        }
+        Set<String> admitted = literals(definition);
         Set<String> wires = Arrays.stream(CallState.values()).map(CallState::wire)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(admitted).as(definition).isEqualTo(wires);
+    }
+
+    /** The partial index the relay's active-call queries rely on covers exactly the non-final states. */
+    @Test
+    void theActiveCallsIndexListsExactlyTheNonFinalStates() throws Exception {
+        String predicate;
+        try (Connection c = db.pool().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT pg_get_expr(i.indpred, i.indrelid) FROM pg_index i "
+                     + "WHERE i.indexrelid = 'calls_active'::regclass");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).as("index calls_active exists").isTrue();
+            predicate = rs.getString(1);
+        }
+        Set<String> wires = Arrays.stream(CallState.values()).filter(s -> !s.isFinal()).map(CallState::wire)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(literals(predicate)).as(predicate).isEqualTo(wires);
     }
 
     /** Every state can be stored, and reads back as the same constant. */
@@ -78,6 +90,16 @@ class CallStateConstraintTest {
                         assertThat(e.getMessage()).contains("calls_state");
                     });
         }
+    }
+
+    /** The string literals in an expression as PostgreSQL prints it. */
+    private static Set<String> literals(String expression) {
+        Matcher literal = Pattern.compile("'([^']*)'").matcher(expression);
+        Set<String> found = new TreeSet<>();
+        while (literal.find()) {
+            found.add(literal.group(1));
+        }
+        return found;
     }
 
     private static long insertCall(String caller, String callee, String state) throws SQLException {

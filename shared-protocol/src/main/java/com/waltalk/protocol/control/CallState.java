@@ -7,10 +7,11 @@ import java.util.Optional;
  * Each constant has a stable lowercase {@linkplain #wire() wire string}; the decoder rejects any
  * other string with {@code bad_field}.
  *
- * <p>A call starts {@link #RINGING} (or, if the callee is already in a call, is created
- * {@link #BUSY}); from ringing it becomes {@link #ACCEPTED}, {@link #DECLINED},
- * {@link #CANCELLED} or {@link #MISSED}; an accepted call becomes {@link #ENDED}. All states but
- * ringing and accepted are {@linkplain #isFinal() final}.
+ * <p>A call starts {@link #RINGING} (or is created {@link #BUSY} or {@link #MISSED}, see
+ * {@link CallTransitions#atStart}); from ringing it becomes {@link #ACCEPTED}, {@link #DECLINED},
+ * {@link #CANCELLED} or {@link #MISSED}; an accepted call becomes {@link #ENDED}. Which event
+ * leads where is {@link CallTransitions}. All states but ringing and accepted are
+ * {@linkplain #isFinal() final}.
  *
  * <p>Thread-safety: immutable; safe to use from any thread.
  */
@@ -43,9 +44,12 @@ public enum CallState {
         return wire;
     }
 
-    /** Whether the call can no longer change: every state but ringing and accepted. */
+    /**
+     * Whether the call can no longer change: no event of {@link CallTransitions} leaves this state
+     * (every state but ringing and accepted).
+     */
     public boolean isFinal() {
-        return this != RINGING && this != ACCEPTED;
+        return !CallTransitions.hasTransitionsFrom(this);
     }
 
     /**
