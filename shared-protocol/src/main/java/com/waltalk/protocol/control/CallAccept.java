@@ -2,7 +2,8 @@ package com.waltalk.protocol.control;
 
 /**
  * Client → relay: the callee accepts the ringing call {@code callId}, which becomes
- * {@code accepted}; both parties receive a {@link CallUpdate}. Wire type {@value #TYPE}.
+ * {@code accepted}; both parties receive a {@link CallUpdate}.
+ * Wire type {@link MessageType#CALL_ACCEPT}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
@@ -10,16 +11,13 @@ package com.waltalk.protocol.control;
  */
 public record CallAccept(long callId) implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "call_accept";
-
     /** @throws IllegalArgumentException if {@code callId < 1} */
     public CallAccept {
         FieldRules.require(() -> FieldRules.id("callId", callId));
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.CALL_ACCEPT;
     }
 }

@@ -2,7 +2,8 @@ package com.waltalk.protocol.control;
 
 /**
  * Client → relay: the callee declines the ringing call {@code callId}, which becomes
- * {@code declined}; both parties receive a {@link CallUpdate}. Wire type {@value #TYPE}.
+ * {@code declined}; both parties receive a {@link CallUpdate}.
+ * Wire type {@link MessageType#CALL_DECLINE}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
@@ -10,16 +11,13 @@ package com.waltalk.protocol.control;
  */
 public record CallDecline(long callId) implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "call_decline";
-
     /** @throws IllegalArgumentException if {@code callId < 1} */
     public CallDecline {
         FieldRules.require(() -> FieldRules.id("callId", callId));
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.CALL_DECLINE;
     }
 }

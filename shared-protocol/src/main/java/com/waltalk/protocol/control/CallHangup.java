@@ -4,7 +4,7 @@ package com.waltalk.protocol.control;
  * Client → relay: a party hangs up call {@code callId}. A ringing call becomes
  * {@code cancelled} when the caller hangs up ({@code declined} when the callee does), an
  * accepted call {@code ended}; both parties receive a {@link CallUpdate}. Wire type
- * {@value #TYPE}.
+ * {@link MessageType#CALL_HANGUP}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
@@ -12,16 +12,13 @@ package com.waltalk.protocol.control;
  */
 public record CallHangup(long callId) implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "call_hangup";
-
     /** @throws IllegalArgumentException if {@code callId < 1} */
     public CallHangup {
         FieldRules.require(() -> FieldRules.id("callId", callId));
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.CALL_HANGUP;
     }
 }

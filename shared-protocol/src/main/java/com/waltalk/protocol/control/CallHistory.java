@@ -6,16 +6,13 @@ import java.util.List;
 /**
  * Relay → client, right after {@link Directory}: the most recent calls the user took part in,
  * oldest first, each as its latest {@link CallUpdate} (the elements carry the same properties as
- * a {@code call} message, without {@code type}). Wire type {@value #TYPE}.
+ * a {@code call} message, without {@code type}). Wire type {@link MessageType#CALL_HISTORY}.
  *
  * <p>Thread-safety: immutable (the list is an unmodifiable copy); safe to share between threads.
  *
  * @param calls at most {@value Limits#MAX_LIST_ELEMENTS} calls
  */
 public record CallHistory(List<CallUpdate> calls) implements ControlMessage {
-
-    /** The wire type of this message. */
-    public static final String TYPE = "call_history";
 
     /**
      * @throws NullPointerException if {@code calls} or an element is {@code null}
@@ -27,7 +24,7 @@ public record CallHistory(List<CallUpdate> calls) implements ControlMessage {
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.CALL_HISTORY;
     }
 }

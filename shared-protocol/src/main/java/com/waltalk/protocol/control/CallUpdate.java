@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Relay → client: the current state of a call the receiver takes part in, sent to both parties
  * whenever anything about the call changes. Also the element of {@link CallHistory}. Wire type
- * {@value #TYPE}.
+ * {@link MessageType#CALL}.
  *
  * <p>The codec writes {@code state} as its {@linkplain CallState#wire() wire string} and rejects
  * any other string with {@code bad_field}. It does not check the fields against each other (for
@@ -31,9 +31,6 @@ public record CallUpdate(long callId, String caller, String callee, CallState st
         long createdAtMicros, Long answeredAtMicros, Long endedAtMicros, String endedBy,
         MediaFlags callerMedia, MediaFlags calleeMedia) implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "call";
-
     /**
      * @throws IllegalArgumentException if {@code callId}, {@code caller}, {@code callee} or a
      *     non-null {@code endedBy} is invalid
@@ -55,7 +52,7 @@ public record CallUpdate(long callId, String caller, String callee, CallState st
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.CALL;
     }
 }

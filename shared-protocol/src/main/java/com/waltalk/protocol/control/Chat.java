@@ -3,7 +3,7 @@ package com.waltalk.protocol.control;
 /**
  * Relay → client: a stored chat message, sent to its recipient and back to its sender (who can
  * match it by {@code clientMsgId}). Also the element of {@link ChatHistory}. Wire type
- * {@value #TYPE}.
+ * {@link MessageType#CHAT}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
@@ -17,9 +17,6 @@ package com.waltalk.protocol.control;
 public record Chat(long id, String from, String to, String body, long sentAtMicros,
         String clientMsgId) implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "chat";
-
     /** @throws IllegalArgumentException if a field is invalid */
     public Chat {
         FieldRules.require(() -> {
@@ -32,7 +29,7 @@ public record Chat(long id, String from, String to, String body, long sentAtMicr
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.CHAT;
     }
 }

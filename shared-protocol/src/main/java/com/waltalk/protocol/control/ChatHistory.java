@@ -6,16 +6,13 @@ import java.util.List;
 /**
  * Relay → client, right after {@link CallHistory}: the most recent chat messages the user sent
  * or received, oldest first (the elements carry the same properties as a {@code chat} message,
- * without {@code type}). Wire type {@value #TYPE}.
+ * without {@code type}). Wire type {@link MessageType#CHAT_HISTORY}.
  *
  * <p>Thread-safety: immutable (the list is an unmodifiable copy); safe to share between threads.
  *
  * @param messages at most {@value Limits#MAX_LIST_ELEMENTS} messages
  */
 public record ChatHistory(List<Chat> messages) implements ControlMessage {
-
-    /** The wire type of this message. */
-    public static final String TYPE = "chat_history";
 
     /**
      * @throws NullPointerException if {@code messages} or an element is {@code null}
@@ -27,7 +24,7 @@ public record ChatHistory(List<Chat> messages) implements ControlMessage {
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.CHAT_HISTORY;
     }
 }

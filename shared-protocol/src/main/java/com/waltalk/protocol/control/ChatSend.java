@@ -2,7 +2,7 @@ package com.waltalk.protocol.control;
 
 /**
  * Client → relay: sends a chat message. The relay stores it and sends a {@link Chat} to the
- * recipient and back to the sender. Wire type {@value #TYPE}.
+ * recipient and back to the sender. Wire type {@link MessageType#CHAT_SEND}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
@@ -14,9 +14,6 @@ package com.waltalk.protocol.control;
  */
 public record ChatSend(String to, String body, String clientMsgId) implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "chat_send";
-
     /** @throws IllegalArgumentException if a field is invalid */
     public ChatSend {
         FieldRules.require(() -> {
@@ -27,7 +24,7 @@ public record ChatSend(String to, String body, String clientMsgId) implements Co
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.CHAT_SEND;
     }
 }

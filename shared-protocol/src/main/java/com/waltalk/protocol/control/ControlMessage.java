@@ -2,7 +2,7 @@ package com.waltalk.protocol.control;
 
 /**
  * A JSON control message, sent as one WebSocket text message and told apart by its
- * {@code "type"} property. Encode and decode with {@link ControlCodec}.
+ * {@code "type"} property ({@link MessageType}). Encode and decode with {@link ControlCodec}.
  *
  * <p>Thread-safety: all implementations are immutable records; safe to share between threads.
  */
@@ -15,6 +15,6 @@ public sealed interface ControlMessage permits
         // relay → client
         SignedIn, Directory, Presence, CallUpdate, CallHistory, Chat, ChatHistory {
 
-    /** The value of this message's {@code "type"} property on the wire. */
-    String type();
+    /** This message's type; its {@linkplain MessageType#wire() wire name} goes in {@code "type"}. */
+    MessageType type();
 }

@@ -16,42 +16,43 @@ final class ControlMessageReader {
     private ControlMessageReader() {
     }
 
-    static ControlMessage read(String type, JsonFields fields) throws ProtocolException {
+    static ControlMessage read(String typeName, JsonFields fields) throws ProtocolException {
+        MessageType type = MessageType.fromWire(typeName).orElseThrow(() -> new ProtocolException(
+                ErrorCode.UNKNOWN_TYPE, "unknown message type '" + abbreviate(typeName) + "'"));
+        // no default: a new message type does not compile until it is read here
         return switch (type) {
-            case Hello.TYPE -> new Hello(protocol(fields), fields.optionalString("client"));
-            case Welcome.TYPE -> new Welcome(protocol(fields), fields.requiredString("relayId"),
+            case HELLO -> new Hello(protocol(fields), fields.optionalString("client"));
+            case WELCOME -> new Welcome(protocol(fields), fields.requiredString("relayId"),
                     fields.requiredLong("serverTimeMicros"),
                     fields.requiredBoolean("registrationOpen"));
-            case ErrorMessage.TYPE -> new ErrorMessage(fields.requiredString("code"),
+            case ERROR -> new ErrorMessage(fields.requiredString("code"),
                     fields.requiredString("message"), fields.requiredBoolean("fatal"),
                     FieldRules.optionalNonNegative(fields.name("retryAfterMs"),
                             fields.optionalLong("retryAfterMs")));
-            case Ping.TYPE -> new Ping(fields.requiredLong("id"));
-            case Pong.TYPE -> new Pong(fields.requiredLong("id"));
-            case Register.TYPE -> new Register(user(fields, "user"),
+            case PING -> new Ping(fields.requiredLong("id"));
+            case PONG -> new Pong(fields.requiredLong("id"));
+            case REGISTER -> new Register(user(fields, "user"),
                     FieldRules.password(fields.name("password"),
                             fields.requiredString("password")));
-            case SignIn.TYPE -> signIn(fields);
-            case SignOut.TYPE -> new SignOut();
-            case CallStart.TYPE -> new CallStart(user(fields, "to"));
-            case CallAccept.TYPE -> new CallAccept(id(fields, "callId"));
-            case CallDecline.TYPE -> new CallDecline(id(fields, "callId"));
-            case CallHangup.TYPE -> new CallHangup(id(fields, "callId"));
-            case ChatSend.TYPE -> new ChatSend(user(fields, "to"), chatBody(fields),
+            case SIGN_IN -> signIn(fields);
+            case SIGN_OUT -> new SignOut();
+            case CALL_START -> new CallStart(user(fields, "to"));
+            case CALL_ACCEPT -> new CallAccept(id(fields, "callId"));
+            case CALL_DECLINE -> new CallDecline(id(fields, "callId"));
+            case CALL_HANGUP -> new CallHangup(id(fields, "callId"));
+            case CHAT_SEND -> new ChatSend(user(fields, "to"), chatBody(fields),
                     clientMsgId(fields));
-            case MediaState.TYPE -> new MediaState(id(fields, "callId"),
+            case MEDIA_STATE -> new MediaState(id(fields, "callId"),
                     fields.requiredBoolean("videoOn"), fields.requiredBoolean("audioOn"));
-            case SignedIn.TYPE -> new SignedIn(user(fields, "user"),
+            case SIGNED_IN -> new SignedIn(user(fields, "user"),
                     FieldRules.token(fields.name("token"), fields.requiredString("token")),
                     fields.requiredLong("tokenExpiresAtMicros"));
-            case Directory.TYPE -> new Directory(presenceEntries(fields));
-            case Presence.TYPE -> new Presence(user(fields, "user"), presenceStatus(fields));
-            case CallUpdate.TYPE -> callUpdate(fields);
-            case CallHistory.TYPE -> new CallHistory(callUpdates(fields));
-            case Chat.TYPE -> chat(fields);
-            case ChatHistory.TYPE -> new ChatHistory(chats(fields));
-            default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE,
-                    "unknown message type '" + abbreviate(type) + "'");
+            case DIRECTORY -> new Directory(presenceEntries(fields));
+            case PRESENCE -> new Presence(user(fields, "user"), presenceStatus(fields));
+            case CALL -> callUpdate(fields);
+            case CALL_HISTORY -> new CallHistory(callUpdates(fields));
+            case CHAT -> chat(fields);
+            case CHAT_HISTORY -> new ChatHistory(chats(fields));
         };
     }
 

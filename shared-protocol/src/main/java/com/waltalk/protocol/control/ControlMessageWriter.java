@@ -13,7 +13,7 @@ final class ControlMessageWriter {
     }
 
     static ObjectNode write(ControlMessage message, ObjectNode out) {
-        out.put("type", message.type());
+        out.put("type", message.type().wire());
         // pattern matching for switch is not final in Java 17, hence the instanceof chain
         if (message instanceof Hello m) {
             out.put("protocol", m.protocol());

@@ -5,16 +5,13 @@ import java.util.List;
 
 /**
  * Relay → client, right after {@link SignedIn}: every other registered user and their presence.
- * Later changes arrive as {@link Presence} messages. Wire type {@value #TYPE}.
+ * Later changes arrive as {@link Presence} messages. Wire type {@link MessageType#DIRECTORY}.
  *
  * <p>Thread-safety: immutable (the list is an unmodifiable copy); safe to share between threads.
  *
  * @param users at most {@value Limits#MAX_LIST_ELEMENTS} entries
  */
 public record Directory(List<PresenceEntry> users) implements ControlMessage {
-
-    /** The wire type of this message. */
-    public static final String TYPE = "directory";
 
     /**
      * @throws NullPointerException if {@code users} or an element is {@code null}
@@ -26,7 +23,7 @@ public record Directory(List<PresenceEntry> users) implements ControlMessage {
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.DIRECTORY;
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Relay → client: a message was rejected or the session is ending. Wire type {@value #TYPE}.
+ * Relay → client: a message was rejected or the session is ending.
+ * Wire type {@link MessageType#ERROR}.
  *
  * <p>{@code code} is kept as a string so that a client can receive codes added by a newer relay;
  * {@link #errorCode()} maps it to a known {@link ErrorCode}.
@@ -21,9 +22,6 @@ import java.util.Optional;
  */
 public record ErrorMessage(String code, String message, boolean fatal, Long retryAfterMs)
         implements ControlMessage {
-
-    /** The wire type of this message. */
-    public static final String TYPE = "error";
 
     /**
      * @throws NullPointerException if {@code code} or {@code message} is {@code null}
@@ -62,7 +60,7 @@ public record ErrorMessage(String code, String message, boolean fatal, Long retr
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.ERROR;
     }
 }

@@ -3,7 +3,7 @@ package com.waltalk.protocol.control;
 /**
  * Client → relay, first message on a connection: negotiates the protocol version. It carries
  * no identity; the connection signs in afterwards with {@link Register} or {@link SignIn}. Wire
- * type {@value #TYPE}.
+ * type {@link MessageType#HELLO}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
@@ -14,9 +14,6 @@ package com.waltalk.protocol.control;
  */
 public record Hello(int protocol, String client) implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "hello";
-
     /** @throws IllegalArgumentException if {@code protocol < 1} */
     public Hello {
         if (protocol < 1) {
@@ -25,7 +22,7 @@ public record Hello(int protocol, String client) implements ControlMessage {
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.HELLO;
     }
 }

@@ -3,7 +3,7 @@ package com.waltalk.protocol.control;
 /**
  * Client → relay: which of the client's media are switched on in an accepted call. The relay
  * records it and sends both parties a {@link CallUpdate} with the new {@link MediaFlags}. Wire
- * type {@value #TYPE}.
+ * type {@link MessageType#MEDIA_STATE}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
@@ -14,16 +14,13 @@ package com.waltalk.protocol.control;
 public record MediaState(long callId, boolean videoOn, boolean audioOn)
         implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "media_state";
-
     /** @throws IllegalArgumentException if {@code callId < 1} */
     public MediaState {
         FieldRules.require(() -> FieldRules.id("callId", callId));
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.MEDIA_STATE;
     }
 }

@@ -2,7 +2,7 @@ package com.waltalk.protocol.control;
 
 /**
  * Either direction: asks the other side to answer with a {@link Pong} carrying the same
- * {@code id}, to measure application-level round-trip time. Wire type {@value #TYPE}.
+ * {@code id}, to measure application-level round-trip time. Wire type {@link MessageType#PING}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
@@ -10,11 +10,8 @@ package com.waltalk.protocol.control;
  */
 public record Ping(long id) implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "ping";
-
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.PING;
     }
 }

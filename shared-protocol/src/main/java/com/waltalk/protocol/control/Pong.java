@@ -2,7 +2,7 @@ package com.waltalk.protocol.control;
 
 /**
  * Either direction: the answer to the {@link Ping} with the same {@code id}. Wire type
- * {@value #TYPE}.
+ * {@link MessageType#PONG}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
@@ -10,11 +10,8 @@ package com.waltalk.protocol.control;
  */
 public record Pong(long id) implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "pong";
-
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.PONG;
     }
 }

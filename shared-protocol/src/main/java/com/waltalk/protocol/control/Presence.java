@@ -2,7 +2,7 @@ package com.waltalk.protocol.control;
 
 /**
  * Relay → client: another user's presence changed (or a new user registered). Wire type
- * {@value #TYPE}.
+ * {@link MessageType#PRESENCE}.
  *
  * <p>{@code status} is kept as its wire string, like {@link ErrorMessage#code()}; it is always
  * a known {@link PresenceStatus} (see {@link #presenceStatus()}).
@@ -13,9 +13,6 @@ package com.waltalk.protocol.control;
  * @param status a {@linkplain PresenceStatus#wire() presence status wire string}
  */
 public record Presence(String user, String status) implements ControlMessage {
-
-    /** The wire type of this message. */
-    public static final String TYPE = "presence";
 
     /** @throws IllegalArgumentException if {@code user} or {@code status} is invalid */
     public Presence {
@@ -36,7 +33,7 @@ public record Presence(String user, String status) implements ControlMessage {
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.PRESENCE;
     }
 }

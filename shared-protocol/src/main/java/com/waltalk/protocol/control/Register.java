@@ -2,7 +2,7 @@ package com.waltalk.protocol.control;
 
 /**
  * Client → relay, after {@link Welcome}: creates an account and signs the connection in as it;
- * answered by {@link SignedIn}. Wire type {@value #TYPE}.
+ * answered by {@link SignedIn}. Wire type {@link MessageType#REGISTER}.
  *
  * <p>The codec only checks the password's shape; the relay decides what is strong enough
  * ({@code weak_password}).
@@ -15,9 +15,6 @@ package com.waltalk.protocol.control;
  */
 public record Register(String user, String password) implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "register";
-
     /** @throws IllegalArgumentException if {@code user} or {@code password} is invalid */
     public Register {
         FieldRules.require(() -> {
@@ -27,8 +24,8 @@ public record Register(String user, String password) implements ControlMessage {
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.REGISTER;
     }
 
     /** Like the generated one, but never shows the password. */

@@ -3,7 +3,7 @@ package com.waltalk.protocol.control;
 /**
  * Client → relay, after {@link Welcome}: signs the connection in, either with {@code user} and
  * {@code password} or with a {@code token} from an earlier {@link SignedIn}, never both;
- * answered by {@link SignedIn}. Wire type {@value #TYPE}.
+ * answered by {@link SignedIn}. Wire type {@link MessageType#SIGN_IN}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
@@ -13,9 +13,6 @@ package com.waltalk.protocol.control;
  *     with a password
  */
 public record SignIn(String user, String password, String token) implements ControlMessage {
-
-    /** The wire type of this message. */
-    public static final String TYPE = "sign_in";
 
     /**
      * @throws IllegalArgumentException unless exactly one of ({@code user} and {@code password})
@@ -36,8 +33,8 @@ public record SignIn(String user, String password, String token) implements Cont
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.SIGN_IN;
     }
 
     /** Like the generated one, but never shows the password or token. */

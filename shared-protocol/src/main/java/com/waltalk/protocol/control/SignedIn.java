@@ -2,7 +2,7 @@ package com.waltalk.protocol.control;
 
 /**
  * Relay → client, the answer to an accepted {@link Register} or {@link SignIn}: the connection
- * is now signed in as {@code user}. Wire type {@value #TYPE}.
+ * is now signed in as {@code user}. Wire type {@link MessageType#SIGNED_IN}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
@@ -14,9 +14,6 @@ package com.waltalk.protocol.control;
 public record SignedIn(String user, String token, long tokenExpiresAtMicros)
         implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "signed_in";
-
     /** @throws IllegalArgumentException if {@code user} or {@code token} is invalid */
     public SignedIn {
         FieldRules.require(() -> {
@@ -26,8 +23,8 @@ public record SignedIn(String user, String token, long tokenExpiresAtMicros)
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.SIGNED_IN;
     }
 
     /** Like the generated one, but never shows the token. */

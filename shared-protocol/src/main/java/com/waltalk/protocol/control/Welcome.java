@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Relay → client, the answer to an accepted {@link Hello}. The connection is not signed in yet.
- * Wire type {@value #TYPE}.
+ * Wire type {@link MessageType#WELCOME}.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  *
@@ -18,9 +18,6 @@ import java.util.Objects;
 public record Welcome(int protocol, String relayId, long serverTimeMicros,
         boolean registrationOpen) implements ControlMessage {
 
-    /** The wire type of this message. */
-    public static final String TYPE = "welcome";
-
     /**
      * @throws IllegalArgumentException if {@code protocol < 1}
      * @throws NullPointerException if {@code relayId} is {@code null}
@@ -33,7 +30,7 @@ public record Welcome(int protocol, String relayId, long serverTimeMicros,
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public MessageType type() {
+        return MessageType.WELCOME;
     }
 }

@@ -11,7 +11,9 @@ import com.waltalk.protocol.ProtocolException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -459,28 +461,22 @@ class ControlCodecTest {
     }
 
     @Test
-    void typeMatchesTheWireName() {
-        assertThat(new Hello(1, null).type()).isEqualTo("hello");
-        assertThat(new Welcome(1, "r", 0, false).type()).isEqualTo("welcome");
-        assertThat(new ErrorMessage("c", "m", false).type()).isEqualTo("error");
-        assertThat(new Ping(0).type()).isEqualTo("ping");
-        assertThat(new Pong(0).type()).isEqualTo("pong");
-        assertThat(new Register("a", "p").type()).isEqualTo("register");
-        assertThat(SignIn.withToken(TOKEN).type()).isEqualTo("sign_in");
-        assertThat(new SignOut().type()).isEqualTo("sign_out");
-        assertThat(new CallStart("b").type()).isEqualTo("call_start");
-        assertThat(new CallAccept(1).type()).isEqualTo("call_accept");
-        assertThat(new CallDecline(1).type()).isEqualTo("call_decline");
-        assertThat(new CallHangup(1).type()).isEqualTo("call_hangup");
-        assertThat(new ChatSend("b", "x", null).type()).isEqualTo("chat_send");
-        assertThat(new MediaState(1, false, false).type()).isEqualTo("media_state");
-        assertThat(new SignedIn("a", TOKEN, 0).type()).isEqualTo("signed_in");
-        assertThat(new Directory(List.of()).type()).isEqualTo("directory");
-        assertThat(Presence.of("a", PresenceStatus.ONLINE).type()).isEqualTo("presence");
-        assertThat(RINGING.type()).isEqualTo("call");
-        assertThat(new CallHistory(List.of()).type()).isEqualTo("call_history");
-        assertThat(CHAT.type()).isEqualTo("chat");
-        assertThat(new ChatHistory(List.of()).type()).isEqualTo("chat_history");
+    void everyRecordHasItsOwnType() {
+        Map<MessageType, ControlMessage> byType = new EnumMap<>(MessageType.class);
+        for (ControlMessage m : List.of(new Hello(1, null), new Welcome(1, "r", 0, false),
+                new ErrorMessage("c", "m", false), new Ping(0), new Pong(0), new Register("a", "p"),
+                SignIn.withToken(TOKEN), new SignOut(), new CallStart("b"), new CallAccept(1),
+                new CallDecline(1), new CallHangup(1), new ChatSend("b", "x", null),
+                new MediaState(1, false, false), new SignedIn("a", TOKEN, 0),
+                new Directory(List.of()), Presence.of("a", PresenceStatus.ONLINE), RINGING,
+                new CallHistory(List.of()), CHAT, new ChatHistory(List.of()))) {
+            assertThat(byType.put(m.type(), m)).as("two records of type %s", m.type()).isNull();
+        }
+        assertThat(byType.keySet()).containsExactlyInAnyOrder(MessageType.values());
+        assertThat(ControlMessage.class.getPermittedSubclasses()).hasSize(MessageType.values().length);
+        assertThat(new Hello(1, null).type()).isEqualTo(MessageType.HELLO);
+        assertThat(RINGING.type()).isEqualTo(MessageType.CALL);
+        assertThat(CHAT.type()).isEqualTo(MessageType.CHAT);
     }
 
     @Test
