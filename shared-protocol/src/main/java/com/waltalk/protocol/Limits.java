@@ -56,6 +56,12 @@ public final class Limits {
     /** Longest user name, in bytes (user names are ASCII, so also in characters). */
     public static final int MAX_USER_NAME_BYTES = 32;
 
+    /**
+     * Largest binary media message, in bytes: the 32-byte fixed header, the longest peer name and
+     * the largest payload (video's).
+     */
+    public static final int MAX_MEDIA_MESSAGE_BYTES = 32 + MAX_USER_NAME_BYTES + MAX_VIDEO_PAYLOAD;
+
     /** Largest video width or height, in pixels. */
     public static final int MAX_VIDEO_DIMENSION = 4096;
 

@@ -1,5 +1,7 @@
 package com.waltalk.desktop.net;
 
+import com.waltalk.protocol.Limits;
+
 /**
  * Why a connection, a sign-in or a command failed, in terms a UI can show and act on.
  *
@@ -31,7 +33,8 @@ public enum FailureKind {
     /** Registration: the relay refused the password (too short, say). */
     WEAK_PASSWORD("The relay does not accept this password."),
     /** The user name is empty, too long or has characters outside {@code A-Z a-z 0-9 _ . -}. */
-    BAD_USER_NAME("User names are 1 to 32 characters: letters, digits, '_', '.' and '-'."),
+    BAD_USER_NAME("User names are 1 to " + Limits.MAX_USER_NAME_BYTES
+            + " characters: letters, digits, '_', '.' and '-'."),
     /** Too many failed sign-ins; {@link Failure#retryAfterMillis()} says when to try again. */
     THROTTLED("Too many failed attempts; try again later."),
     /** The relay is busy (password checks) or this client is over a rate limit; retry after a while. */

@@ -1,5 +1,6 @@
 package com.waltalk.desktop.net;
 
+import com.waltalk.protocol.Limits;
 import com.waltalk.protocol.ProtocolVersion;
 import com.waltalk.protocol.UserNames;
 import com.waltalk.protocol.control.ControlMessage;
@@ -223,7 +224,8 @@ public final class RelayClient implements AutoCloseable {
                 return Failure.of(FailureKind.TOKEN_REJECTED, "the saved token is malformed");
             }
             return Failure.of(auth instanceof Authentication.NewAccount ? FailureKind.WEAK_PASSWORD
-                    : FailureKind.WRONG_CREDENTIALS, "passwords have 1 to 200 characters");
+                    : FailureKind.WRONG_CREDENTIALS,
+                    "passwords have 1 to " + Limits.MAX_PASSWORD_CHARS + " characters");
         }
     }
 

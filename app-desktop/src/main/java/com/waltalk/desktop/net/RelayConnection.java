@@ -37,7 +37,7 @@ public final class RelayConnection {
     private static final Logger log = LoggerFactory.getLogger(RelayConnection.class);
     private static final AtomicInteger IDS = new AtomicInteger();
     /** Largest media message plus slack; larger binary messages are refused by Tyrus (close 1009). */
-    private static final int MAX_BINARY = 32 + 32 + Limits.MAX_VIDEO_PAYLOAD + 1024;
+    private static final int MAX_BINARY = Limits.MAX_MEDIA_MESSAGE_BYTES + 1024;
 
     /** What a connection reports. */
     public interface Handler {

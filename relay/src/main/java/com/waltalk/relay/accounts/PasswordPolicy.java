@@ -1,17 +1,21 @@
 package com.waltalk.relay.accounts;
 
+import com.waltalk.protocol.Limits;
 import java.util.Optional;
 
 /**
- * Which passwords are accepted at registration: 8 to 200 characters, and not the user name in any
- * letter case. Works on the {@code char[]} without making a {@code String} of it. Stateless and
+ * Which passwords are accepted at registration: {@value #MIN_LENGTH} to {@value #MAX_LENGTH}
+ * characters, and not the user name in any letter case. Works on the {@code char[]} without making a {@code String} of it. Stateless and
  * thread-safe.
  */
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 8;
-    /** bcrypt work does not grow with length, but there is no reason to accept kilobytes. */
-    public static final int MAX_LENGTH = 200;
+    /**
+     * The protocol's limit: bcrypt work does not grow with length, but there is no reason to accept
+     * kilobytes.
+     */
+    public static final int MAX_LENGTH = Limits.MAX_PASSWORD_CHARS;
 
     /** Why {@code password} is refused for {@code userName}, or empty when it is acceptable. */
     public Optional<String> check(String userName, char[] password) {

@@ -1,5 +1,6 @@
 package com.waltalk.relay.cli;
 
+import com.waltalk.protocol.Limits;
 import com.waltalk.protocol.UserNames;
 import com.waltalk.relay.accounts.Account;
 import com.waltalk.relay.accounts.AccountStore;
@@ -159,7 +160,8 @@ public final class UserCommand implements Runnable {
             description = "Create a user. The password is read from the terminal without echo, from one line of "
                     + "standard input when there is no terminal, or from --password-env.")
     static final class Add extends Subcommand {
-        @Parameters(paramLabel = "NAME", description = "1 to 32 characters: letters A-Z, digits, '_', '.', '-'")
+        @Parameters(paramLabel = "NAME",
+                description = "1 to " + Limits.MAX_USER_NAME_BYTES + " characters: letters A-Z, digits, '_', '.', '-'")
         String name;
 
         @Option(names = "--password-env", paramLabel = "VAR",

@@ -207,6 +207,17 @@ class MediaCodecTest {
                 .isEqualTo(new MediaFrame(mono, audio));
     }
 
+    /** Transports size their buffers with it: the largest frame is exactly that long (PROTOCOL.md). */
+    @Test
+    void theLargestFrameIsMaxMediaMessageBytes() {
+        MediaHeader longestPeer = MediaHeader.video(1, 1, 1, 640, 480,
+                "p".repeat(Limits.MAX_USER_NAME_BYTES));
+        ByteBuffer video = ByteBuffer.wrap(RawFrame.jpeg(Limits.MAX_VIDEO_PAYLOAD));
+
+        assertThat(MediaCodec.encode(longestPeer, video).remaining())
+                .isEqualTo(Limits.MAX_MEDIA_MESSAGE_BYTES).isEqualTo(262_208);
+    }
+
     @Test
     void relayCanRestampPeerWithOnePayloadCopy() throws ProtocolException {
         MediaFrame received = MediaCodec.decode(ByteBuffer.wrap(Hex.bytes(GOLDEN_AUDIO_HEX)));

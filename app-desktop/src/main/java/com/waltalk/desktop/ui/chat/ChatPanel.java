@@ -4,6 +4,7 @@ import com.waltalk.desktop.session.ChatLine;
 import com.waltalk.desktop.session.Conversation;
 import com.waltalk.desktop.ui.common.FxSession;
 import com.waltalk.desktop.ui.common.Icons;
+import com.waltalk.protocol.Limits;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -29,8 +30,6 @@ import javafx.scene.layout.VBox;
  * <p>Create and use on the JavaFX thread.
  */
 public final class ChatPanel extends VBox {
-
-    private static final int MAX_CHARS = 4000;
 
     private final FxSession session;
     private final ObservableList<ChatLine> lines = FXCollections.observableArrayList();
@@ -60,7 +59,8 @@ public final class ChatPanel extends VBox {
         input.setPromptText("Write a message…");
         input.setOnAction(e -> sendNow());
         input.textProperty().addListener((o, was, now) -> {
-            if (now != null && now.codePointCount(0, now.length()) > MAX_CHARS) {
+            // the protocol's limit, counted like the relay counts it: in code points
+            if (now != null && now.codePointCount(0, now.length()) > Limits.MAX_CHAT_CHARS) {
                 input.setText(was);
             }
         });
