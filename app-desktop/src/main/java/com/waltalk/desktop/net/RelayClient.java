@@ -1,5 +1,6 @@
 package com.waltalk.desktop.net;
 
+import com.waltalk.protocol.CloseCode;
 import com.waltalk.protocol.Limits;
 import com.waltalk.protocol.ProtocolVersion;
 import com.waltalk.protocol.UserNames;
@@ -382,15 +383,21 @@ public final class RelayClient implements AutoCloseable {
         if (fatalError != null) {
             return ErrorCodes.toFailure(fatalError, auth instanceof Authentication.Token && phase != Phase.READY);
         }
-        return switch (code) {
-            case 4000 -> Failure.of(FailureKind.SESSION_REPLACED);
-            case 4002 -> Failure.of(FailureKind.ACCOUNT_REMOVED);
-            case 1002, 1008 -> Failure.of(FailureKind.PROTOCOL_ERROR, "closed by the relay (" + code + "): " + reason);
-            case 1001 -> Failure.of(FailureKind.CONNECTION_LOST, "the relay is shutting down");
-            case 4001 -> Failure.of(FailureKind.CONNECTION_LOST, "the connection was too slow for the relay");
-            default -> Failure.of(FailureKind.CONNECTION_LOST,
-                    "close " + code + (reason == null || reason.isBlank() ? "" : ": " + reason));
-        };
+        return CloseCode.of(code).map(known -> switch (known) {
+            case SESSION_REPLACED -> Failure.of(FailureKind.SESSION_REPLACED);
+            case ACCOUNT_REMOVED -> Failure.of(FailureKind.ACCOUNT_REMOVED);
+            case PROTOCOL_ERROR, POLICY ->
+                    Failure.of(FailureKind.PROTOCOL_ERROR, "closed by the relay (" + code + "): " + reason);
+            case GOING_AWAY -> Failure.of(FailureKind.CONNECTION_LOST, "the relay is shutting down");
+            case TOO_SLOW -> Failure.of(FailureKind.CONNECTION_LOST, "the connection was too slow for the relay");
+            case NORMAL, TOO_BIG, INTERNAL_ERROR -> connectionLost(code, reason);
+        }).orElseGet(() -> connectionLost(code, reason));
+    }
+
+    /** A close that says nothing more specific, or a code WalTalk does not define (1006: no close frame). */
+    private static Failure connectionLost(int code, String reason) {
+        return Failure.of(FailureKind.CONNECTION_LOST,
+                "close " + code + (reason == null || reason.isBlank() ? "" : ": " + reason));
     }
 
     private void attemptFailed(Failure failure) {
