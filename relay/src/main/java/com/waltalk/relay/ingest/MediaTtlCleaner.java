@@ -1,5 +1,6 @@
 package com.waltalk.relay.ingest;
 
+import com.waltalk.runtime.Threads;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,11 +52,7 @@ public final class MediaTtlCleaner implements AutoCloseable {
         this.interval = interval;
         this.truncating = MediaPartitions.truncationCanKeep(ttl, interval);
         Arrays.fill(truncatedWindow, Long.MIN_VALUE);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "media-ttl-cleaner");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Threads.named("media-ttl-cleaner"));
     }
 
     public void start() {

@@ -2,6 +2,7 @@ package com.waltalk.relay.ingest;
 
 import com.waltalk.protocol.media.MediaKind;
 import com.waltalk.relay.db.DatabaseEndpoint;
+import com.waltalk.runtime.Threads;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -145,8 +146,7 @@ public final class MediaWriter implements AutoCloseable {
         private long lastCommitStart = System.nanoTime() - commitIntervalNanos;
 
         Shard(int index) {
-            thread = new Thread(this, "media-writer-" + index);
-            thread.setDaemon(true);
+            thread = Threads.daemon("media-writer-" + index, this);
         }
 
         @Override

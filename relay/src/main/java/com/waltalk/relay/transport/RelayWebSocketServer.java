@@ -4,6 +4,7 @@ import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.Limits;
 import com.waltalk.relay.session.ClientSession;
 import com.waltalk.relay.session.SessionController;
+import com.waltalk.runtime.Threads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -41,11 +42,8 @@ public final class RelayWebSocketServer extends WebSocketServer {
     private final SessionController controller;
     private final long signInTimeoutMillis;
     private final CountDownLatch started = new CountDownLatch(1);
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sign-in-timeout");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Threads.named("sign-in-timeout"));
     private final LingeringCloser lingeringCloser;
     private volatile Exception startFailure;
 
