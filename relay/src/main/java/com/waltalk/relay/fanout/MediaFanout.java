@@ -7,8 +7,6 @@ import com.waltalk.relay.replication.pgoutput.Insert;
 import com.waltalk.relay.replication.pgoutput.PgOutputException;
 import com.waltalk.relay.replication.pgoutput.Relation;
 import com.waltalk.relay.replication.pgoutput.TupleData;
-import com.waltalk.relay.session.ClientSession;
-import com.waltalk.relay.session.SessionRegistry;
 import com.waltalk.relay.calls.CallRecord;
 import com.waltalk.relay.state.LiveState;
 import java.nio.ByteBuffer;
@@ -18,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The fan-out path for media: each replicated {@code video_frames} / {@code audio_frames} row is
- * routed by its {@code recipient} column to that user's session on this relay (if any) — provided
+ * routed by its {@code recipient} column to that user's outbound queue on this relay (if any) — provided
  * its call is accepted between sender and recipient — re-framed
  * with the relay-stamped sender as {@code peer}, and the payload bytes forwarded as they are.
  *
@@ -31,7 +29,7 @@ public final class MediaFanout implements ChangeHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MediaFanout.class);
 
-    private final SessionRegistry sessions;
+    private final LocalRecipients recipients;
     private final LiveState state;
     private final DrainScheduler drainScheduler;
     private final AtomicLong deliveredVideo = new AtomicLong();
@@ -46,8 +44,8 @@ public final class MediaFanout implements ChangeHandler {
     private Relation audioRelation;
     private MediaColumns audioColumns;
 
-    public MediaFanout(SessionRegistry sessions, LiveState state, DrainScheduler drainScheduler) {
-        this.sessions = sessions;
+    public MediaFanout(LocalRecipients recipients, LiveState state, DrainScheduler drainScheduler) {
+        this.recipients = recipients;
         this.state = state;
         this.drainScheduler = drainScheduler;
     }
@@ -67,8 +65,8 @@ public final class MediaFanout implements ChangeHandler {
         try {
             MediaColumns cols = columnsFor(rel, video);
             String recipient = row.getString(cols.recipient());
-            ClientSession target = sessions.lookup(recipient);
-            if (target == null) {
+            OutboundQueue out = recipients.outboundOf(recipient);
+            if (out == null) {
                 unroutable.incrementAndGet();
                 return;
             }
@@ -95,7 +93,6 @@ public final class MediaFanout implements ChangeHandler {
             MediaCodec.writeHeader(header, payload.remaining(), frame);
             frame.put(payload.duplicate());
             frame.flip();
-            OutboundQueue out = target.outbound();
             (video ? deliveredVideo : deliveredAudio).incrementAndGet(); // counted before the hand-off, so a reader never sees the frame first
             boolean congested = video ? out.offerVideo(sender, frame) : out.offerAudio(frame);
             if (congested) {
