@@ -1,5 +1,6 @@
 package com.waltalk.relay.session;
 
+import com.waltalk.protocol.CloseCode;
 import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.ProtocolException;
 import com.waltalk.protocol.ProtocolVersion;
@@ -56,12 +57,6 @@ import org.slf4j.LoggerFactory;
 public final class SessionController {
 
     private static final Logger log = LoggerFactory.getLogger(SessionController.class);
-
-    /** WebSocket close codes used by the relay (see docs/PROTOCOL.md). */
-    public static final int CLOSE_NORMAL = 1000;
-    public static final int CLOSE_POLICY = 1008;
-    public static final int CLOSE_SESSION_REPLACED = 4000;
-    public static final int CLOSE_ACCOUNT_REMOVED = 4002;
 
     static final int MAX_ERRORS = 20;
     static final long ERROR_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -130,7 +125,7 @@ public final class SessionController {
         }
         if (hello.protocol() != ProtocolVersion.CURRENT) {
             fatal(session, ErrorCode.BAD_VERSION, "protocol " + hello.protocol() + " not supported; this relay speaks "
-                    + ProtocolVersion.CURRENT, CLOSE_POLICY);
+                    + ProtocolVersion.CURRENT, CloseCode.POLICY);
             return;
         }
         session.phase(ClientSession.Phase.GREETED);
@@ -170,7 +165,7 @@ public final class SessionController {
                             completeSignIn(session, ok);
                         } catch (SQLException e) {
                             log.warn("sign-in of {} failed on a database error: {}", ok.account().name(), e.getMessage());
-                            fatal(session, ErrorCode.INTERNAL, "temporary problem, sign in again", 1011);
+                            fatal(session, ErrorCode.INTERNAL, "temporary problem, sign in again", CloseCode.INTERNAL_ERROR);
                         }
                     });
                 } else {
@@ -180,7 +175,7 @@ public final class SessionController {
                     if (session.signInAttempts().exhausted()) {
                         // whatever the last failure was, the connection is closed for the number of them
                         fatal(session, ErrorCode.THROTTLED, "too many failed sign-ins on this connection",
-                                CLOSE_POLICY);
+                                CloseCode.POLICY);
                     } else {
                         send(session, new ErrorMessage(code.wire(), f.message(), false, f.retryAfterMillis()));
                     }
@@ -234,7 +229,7 @@ public final class SessionController {
             s.registry().register(session).ifPresent(previous -> {
                 log.info("{} replaced by a newer sign-in from {}", previous, session.remoteAddress());
                 fatal(previous, ErrorCode.SESSION_REPLACED, "signed in from another connection",
-                        CLOSE_SESSION_REPLACED);
+                        CloseCode.SESSION_REPLACED);
             });
             Instant expires = ok.token().expiresAt();
             send(session, new SignedIn(user, ok.token().token(),
@@ -303,7 +298,7 @@ public final class SessionController {
                 } catch (SQLException e) {
                     log.warn("sign-out of {} could not revoke its token: {}", user, e.getMessage());
                 }
-                session.channel().close(CLOSE_NORMAL, "signed out");
+                session.channel().close(CloseCode.NORMAL, "signed out");
             });
         } else if (message instanceof Hello || message instanceof SignIn || message instanceof Register) {
             reject(session, ErrorCode.ALREADY_SIGNED_IN, "already signed in as " + user);
@@ -354,7 +349,7 @@ public final class SessionController {
             if (session.channel().isOpen()) {
                 fatal(session, ErrorCode.RATE_LIMITED, "media flood: " + (video ? "video" : "audio") + " frames at over "
                         + ConnectionLimits.FLOOD_FACTOR + " times the rate limit for "
-                        + ConnectionLimits.FLOOD_SECONDS + " s", CLOSE_POLICY);
+                        + ConnectionLimits.FLOOD_SECONDS + " s", CloseCode.POLICY);
             }
             return;
         }
@@ -401,7 +396,7 @@ public final class SessionController {
     void endRemovedAccount(ClientSession session) {
         String user = session.user();
         fatal(session, ErrorCode.ACCOUNT_REMOVED, "this account was removed by the relay's operator",
-                CLOSE_ACCOUNT_REMOVED);
+                CloseCode.ACCOUNT_REMOVED);
         session.worker().execute(() -> {
             CallRecord active = s.state().activeCallOf(user);
             if (active == null) {
@@ -438,7 +433,7 @@ public final class SessionController {
 
     private void rateLimited(ClientSession session, String what, long retryAfterMs) {
         if (session.recordError(MAX_ERRORS, ERROR_WINDOW_NANOS)) {
-            fatal(session, ErrorCode.RATE_LIMITED, "too many messages; " + what, CLOSE_POLICY);
+            fatal(session, ErrorCode.RATE_LIMITED, "too many messages; " + what, CloseCode.POLICY);
             return;
         }
         send(session, ErrorMessage.of(ErrorCode.RATE_LIMITED, what, false, retryAfterMs));
@@ -446,7 +441,7 @@ public final class SessionController {
 
     private void reject(ClientSession session, ErrorCode code, String message) {
         if (session.recordError(MAX_ERRORS, ERROR_WINDOW_NANOS)) {
-            fatal(session, code, "too many protocol errors; last: " + message, CLOSE_POLICY);
+            fatal(session, code, "too many protocol errors; last: " + message, CloseCode.POLICY);
             return;
         }
         log.debug("{}: {} ({})", session, code.wire(), message);
@@ -454,7 +449,7 @@ public final class SessionController {
     }
 
     /** Tells the client why, then closes. */
-    public void fatal(ClientSession session, ErrorCode code, String message, int closeCode) {
+    public void fatal(ClientSession session, ErrorCode code, String message, CloseCode closeCode) {
         log.info("closing {}: {} ({})", session, code.wire(), message);
         send(session, ErrorMessage.of(code, message, true));
         session.channel().close(closeCode, code.wire());

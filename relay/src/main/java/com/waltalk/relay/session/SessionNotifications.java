@@ -1,5 +1,6 @@
 package com.waltalk.relay.session;
 
+import com.waltalk.protocol.CloseCode;
 import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.ControlCodec;
@@ -53,7 +54,7 @@ public final class SessionNotifications implements SessionNotifier {
             SessionController c = controller;
             if (c != null) {
                 c.fatal(local, ErrorCode.SESSION_REPLACED, "signed in from another connection",
-                        SessionController.CLOSE_SESSION_REPLACED);
+                        CloseCode.SESSION_REPLACED);
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.waltalk.relay.transport;
 
+import com.waltalk.protocol.CloseCode;
 import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.Limits;
 import com.waltalk.relay.session.ClientSession;
@@ -95,7 +96,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
         timers.schedule(() -> {
             if (!session.signedIn() && conn.isOpen()) {
                 controller.fatal(session, ErrorCode.SIGN_IN_TIMEOUT, "no sign-in within " + signInTimeoutMillis + " ms",
-                        SessionController.CLOSE_POLICY);
+                        CloseCode.POLICY);
             }
         }, signInTimeoutMillis, TimeUnit.MILLISECONDS);
     }
@@ -162,7 +163,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
     public void shutdown() {
         timers.shutdownNow();
         for (WebSocket c : getConnections()) {
-            c.close(1001, "relay shutting down");
+            c.close(CloseCode.GOING_AWAY.code(), "relay shutting down");
         }
         try {
             stop(2_000);
