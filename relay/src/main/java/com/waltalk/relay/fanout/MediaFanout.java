@@ -2,6 +2,7 @@ package com.waltalk.relay.fanout;
 
 import com.waltalk.protocol.media.MediaCodec;
 import com.waltalk.protocol.media.MediaHeader;
+import com.waltalk.relay.media.MediaTable;
 import com.waltalk.relay.replication.ChangeHandler;
 import com.waltalk.relay.replication.pgoutput.Insert;
 import com.waltalk.relay.replication.pgoutput.PgOutputException;
@@ -39,10 +40,11 @@ public final class MediaFanout implements ChangeHandler {
     private final AtomicLong invalid = new AtomicLong();
     private final AtomicLong outsideCall = new AtomicLong();
 
+    // the column positions of each media table, for the Relation they were resolved from
     private Relation videoRelation;
-    private MediaColumns videoColumns;
+    private MediaTable.Columns videoColumns;
     private Relation audioRelation;
-    private MediaColumns audioColumns;
+    private MediaTable.Columns audioColumns;
 
     public MediaFanout(LocalRecipients recipients, LiveState state, DrainScheduler drainScheduler) {
         this.recipients = recipients;
@@ -53,18 +55,15 @@ public final class MediaFanout implements ChangeHandler {
     @Override
     public void onInsert(Insert insert, Transaction transaction) {
         Relation rel = insert.relation();
-        boolean video;
-        switch (rel.name()) {
-            case "video_frames" -> video = true;
-            case "audio_frames" -> video = false;
-            default -> {
-                return;
-            }
+        MediaTable table = MediaTable.forRelation(rel.name());
+        if (table == null) {
+            return;
         }
+        boolean video = table == MediaTable.VIDEO;
         TupleData row = insert.newTuple();
         try {
-            MediaColumns cols = columnsFor(rel, video);
-            String recipient = row.getString(cols.recipient());
+            MediaTable.Columns cols = columnsFor(rel, video);
+            String recipient = cols.recipient(row);
             OutboundQueue out = recipients.outboundOf(recipient);
             if (out == null) {
                 unroutable.incrementAndGet();
@@ -74,8 +73,8 @@ public final class MediaFanout implements ChangeHandler {
                 stale.incrementAndGet();
                 return;
             }
-            String sender = row.getString(cols.sender());
-            long callId = row.getLong(cols.callId());
+            String sender = cols.sender(row);
+            long callId = cols.callId(row);
             // Only while the call is accepted, and only between its parties: frames still in the
             // stream after the call ended (in WAL order, so the end is already applied) stop here.
             CallRecord call = state.activeCall(callId);
@@ -83,12 +82,8 @@ public final class MediaFanout implements ChangeHandler {
                 outsideCall.incrementAndGet();
                 return;
             }
-            long seq = row.getLong(cols.seq());
-            long capture = row.getLong(cols.captureUs());
-            ByteBuffer payload = row.getBytesView(cols.payload());
-            MediaHeader header = video
-                    ? MediaHeader.video(callId, seq, capture, row.getInt(cols.a()), row.getInt(cols.b()), sender)
-                    : MediaHeader.audio(callId, seq, capture, row.getInt(cols.a()), row.getInt(cols.b()), sender);
+            MediaHeader header = cols.header(row, callId, sender);
+            ByteBuffer payload = cols.payload(row);
             ByteBuffer frame = ByteBuffer.allocate(MediaCodec.headerLength(sender) + payload.remaining());
             MediaCodec.writeHeader(header, payload.remaining(), frame);
             frame.put(payload.duplicate());
@@ -105,16 +100,16 @@ public final class MediaFanout implements ChangeHandler {
         }
     }
 
-    private MediaColumns columnsFor(Relation rel, boolean video) throws PgOutputException {
+    private MediaTable.Columns columnsFor(Relation rel, boolean video) throws PgOutputException {
         if (video) {
             if (rel != videoRelation) {
-                videoColumns = MediaColumns.of(rel, "width", "height");
+                videoColumns = MediaTable.VIDEO.columnsIn(rel);
                 videoRelation = rel;
             }
             return videoColumns;
         }
         if (rel != audioRelation) {
-            audioColumns = MediaColumns.of(rel, "sample_rate", "channels");
+            audioColumns = MediaTable.AUDIO.columnsIn(rel);
             audioRelation = rel;
         }
         return audioColumns;
@@ -150,21 +145,5 @@ public final class MediaFanout implements ChangeHandler {
 
     public long invalid() {
         return invalid.get();
-    }
-
-    /** Column positions of a media relation, resolved once per Relation message. */
-    record MediaColumns(int sender, int recipient, int callId, int seq, int captureUs, int a, int b, int payload) {
-        static MediaColumns of(Relation rel, String a, String b) throws PgOutputException {
-            return new MediaColumns(idx(rel, "sender"), idx(rel, "recipient"), idx(rel, "call_id"), idx(rel, "seq"),
-                    idx(rel, "capture_us"), idx(rel, a), idx(rel, b), idx(rel, "payload"));
-        }
-
-        private static int idx(Relation rel, String column) throws PgOutputException {
-            int i = rel.columnIndex(column);
-            if (i < 0) {
-                throw new PgOutputException("relation " + rel.name() + " has no column " + column);
-            }
-            return i;
-        }
     }
 }

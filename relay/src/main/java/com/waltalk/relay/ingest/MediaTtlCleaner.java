@@ -1,5 +1,6 @@
 package com.waltalk.relay.ingest;
 
+import com.waltalk.relay.media.MediaTable;
 import com.waltalk.runtime.Threads;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class MediaTtlCleaner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MediaTtlCleaner.class);
-    private static final String[] TABLES = {"video_frames", "audio_frames"};
+    private static final String[] TABLES = {MediaTable.VIDEO.tableName(), MediaTable.AUDIO.tableName()};
     private static final int LOCK_TIMEOUT_MS = 500;
 
     private final DataSource dataSource;
