@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * WebSocket transport of the relay (Java-WebSocket). Maps connections to {@link ClientSession}s and
  * passes every message to the {@link SessionController}; knows nothing of the protocol itself.
  *
- * <p>Java-WebSocket delivers one connection's messages on one worker thread, in order, and allocates
- * a fresh buffer per message, so the controller may keep a reference to a binary payload.
+ * <p>Java-WebSocket reads every socket on one selector thread and decodes each connection on one of
+ * its decoder threads, always the same, so one connection's messages arrive in order; it allocates a
+ * fresh buffer per message, so the controller may keep a reference to a binary payload.
  */
 public final class RelayWebSocketServer extends WebSocketServer {
 
@@ -49,6 +50,8 @@ public final class RelayWebSocketServer extends WebSocketServer {
     private volatile Exception startFailure;
 
     public RelayWebSocketServer(InetSocketAddress address, SessionController controller, long signInTimeoutMillis) {
+        // the decoder threads (WebSocketWorker-<id>), one per core and at least two; each connection stays on
+        // the one it was first given, which keeps its messages in order
         super(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
                 List.of(new BoundedDraft(MAX_MESSAGE_BYTES)));
         this.controller = controller;
