@@ -7,6 +7,7 @@ import com.waltalk.desktop.session.SessionModel;
 import com.waltalk.desktop.session.SessionOptions;
 import com.waltalk.relay.Relay;
 import com.waltalk.relay.config.RelaySettings;
+import com.waltalk.testing.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TlsConnectionIT {
 
-    private static final String PASSWORD = "keystore-secret";
+    private static final String PASSWORD = TestCertificates.PASSWORD;
 
     @TempDir
     static Path dir;
@@ -41,15 +42,9 @@ class TlsConnectionIT {
     @BeforeAll
     static void startRelay() throws Exception {
         Path keystore = dir.resolve("relay.p12");
-        keytool("-genkeypair", "-alias", "relay", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=localhost", "-ext", "SAN=dns:localhost", "-storetype", "PKCS12", "-validity", "2",
-                "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        trustPem = dir.resolve("relay.pem");
-        keytool("-exportcert", "-rfc", "-alias", "relay", "-keystore", keystore.toString(), "-storepass", PASSWORD,
-                "-file", trustPem.toString());
-        trustP12 = dir.resolve("trust.p12");
-        keytool("-importcert", "-noprompt", "-alias", "relay", "-file", trustPem.toString(), "-storetype", "PKCS12",
-                "-keystore", trustP12.toString(), "-storepass", "trust-pass");
+        TestCertificates.selfSigned(keystore, "relay", "localhost", "dns:localhost");
+        trustPem = TestCertificates.exportPem(keystore, "relay", dir.resolve("relay.pem"));
+        trustP12 = TestCertificates.trustStore(trustPem, "relay", dir.resolve("trust.p12"), "trust-pass");
         relay = Relay.start(RelaySettings.forLoopback(dir.resolve("pg"), "desktop_tls_test").withTls(keystore, PASSWORD));
         port = relay.webSocketAddress().getPort();
     }
@@ -59,16 +54,6 @@ class TlsConnectionIT {
         if (relay != null) {
             relay.close();
         }
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("keytool: %s", out).isZero();
     }
 
     private static Failure failure(CompletableFuture<?> f) throws Exception {

@@ -1,5 +1,6 @@
 package com.waltalk.desktop.ui;
 
+import com.waltalk.testing.RunningRelay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.desktop.session.CallOutcome;
@@ -36,7 +37,7 @@ class CallUiIT {
 
     @Test
     void presenceAppearsAndDisappears() throws Exception {
-        TestRelay relay = TestRelay.shared();
+        RunningRelay relay = UiRelays.shared();
         try (TestWindow a = TestWindow.signedUp(TestWindow.uniqueUser("ann"), relay)) {
             String bobName = TestWindow.uniqueUser("ben");
             try (TestWindow b = TestWindow.signedUp(bobName, relay)) {
@@ -52,7 +53,7 @@ class CallUiIT {
 
     @Test
     void callAcceptVideoMuteCameraChatHangUpHistory() throws Exception {
-        TestRelay relay = TestRelay.shared();
+        RunningRelay relay = UiRelays.shared();
         try (TestWindow a = TestWindow.signedUp(TestWindow.uniqueUser("amy"), relay);
              TestWindow b = TestWindow.signedUp(TestWindow.uniqueUser("bo"), relay)) {
             select(a, b.user);
@@ -153,7 +154,7 @@ class CallUiIT {
 
     @Test
     void declinedCallIsShownPlainly() throws Exception {
-        TestRelay relay = TestRelay.shared();
+        RunningRelay relay = UiRelays.shared();
         try (TestWindow a = TestWindow.signedUp(TestWindow.uniqueUser("ada"), relay);
              TestWindow b = TestWindow.signedUp(TestWindow.uniqueUser("bea"), relay)) {
             select(a, b.user);
@@ -169,7 +170,7 @@ class CallUiIT {
 
     @Test
     void cancelledCallIsAMissedCallForTheCallee() throws Exception {
-        TestRelay relay = TestRelay.shared();
+        RunningRelay relay = UiRelays.shared();
         try (TestWindow a = TestWindow.signedUp(TestWindow.uniqueUser("al"), relay);
              TestWindow b = TestWindow.signedUp(TestWindow.uniqueUser("bi"), relay)) {
             select(a, b.user);
@@ -191,14 +192,14 @@ class CallUiIT {
 
     @Test
     void unansweredCallIsMissed() throws Exception {
-        TestRelay relay = TestRelay.shared();
+        RunningRelay relay = UiRelays.shared();
         try (TestWindow a = TestWindow.signedUp(TestWindow.uniqueUser("abe"), relay);
              TestWindow b = TestWindow.signedUp(TestWindow.uniqueUser("bex"), relay)) {
             select(a, b.user);
             a.click("callButton");
             b.await("incoming call", () -> b.showing("acceptButton"));
             // nobody answers: the relay's ring timeout (short in tests) ends it as missed
-            a.await("no answer notice", TestRelay.RING_TIMEOUT.plusSeconds(10),
+            a.await("no answer notice", UiRelays.RING_TIMEOUT.plusSeconds(10),
                     () -> toastSays(a, b.user + " did not answer."));
             b.await("missed notice", () -> toastSays(b, "Missed call from " + a.user + "."));
             b.await("history", () -> historyHas(b, a.user, CallOutcome.MISSED));
@@ -207,7 +208,7 @@ class CallUiIT {
 
     @Test
     void callingSomeoneInACallIsBusy() throws Exception {
-        TestRelay relay = TestRelay.shared();
+        RunningRelay relay = UiRelays.shared();
         try (TestWindow a = TestWindow.signedUp(TestWindow.uniqueUser("ari"), relay);
              TestWindow b = TestWindow.signedUp(TestWindow.uniqueUser("bel"), relay);
              TestWindow c = TestWindow.signedUp(TestWindow.uniqueUser("cid"), relay)) {

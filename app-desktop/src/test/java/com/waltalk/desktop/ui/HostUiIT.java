@@ -25,7 +25,7 @@ class HostUiIT {
 
     @Test
     void hostOnThisComputerShowsTheAddressAndCanBeUsedHere() throws Exception {
-        try (HostService host = new HostService(data.resolve("relay"), "0.0.0.0", 0, TestRelay.timeouts());
+        try (HostService host = new HostService(data.resolve("relay"), "0.0.0.0", 0, UiRelays.timeouts());
              TestWindow w = TestWindow.openWithHost(TestWindow.uniqueUser("hal"), host)) {
             w.click("hostLink");
             FxRobot robot = w.robot();

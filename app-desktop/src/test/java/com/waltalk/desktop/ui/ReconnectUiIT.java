@@ -1,5 +1,6 @@
 package com.waltalk.desktop.ui;
 
+import com.waltalk.testing.RunningRelay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.desktop.session.ConnectionState;
@@ -16,7 +17,7 @@ class ReconnectUiIT {
 
     @Test
     void relayRestartMidCallShowsReconnectingAndTheCallRecovers() throws Exception {
-        try (TestRelay relay = TestRelay.start();
+        try (RunningRelay relay = UiRelays.start();
              TestWindow a = TestWindow.signedUp(TestWindow.uniqueUser("rae"), relay);
              TestWindow b = TestWindow.signedUp(TestWindow.uniqueUser("rob"), relay)) {
             a.await(b.user + " listed", () -> a.window.session().contacts().stream()

@@ -1,5 +1,6 @@
 package com.waltalk.desktop.ui;
 
+import com.waltalk.testing.RunningRelay;
 import com.waltalk.desktop.settings.AppSettings;
 import com.waltalk.desktop.settings.ThemeChoice;
 import java.nio.file.Path;
@@ -20,15 +21,15 @@ class ScreenshotsIT {
     @Test
     void saveScreens() throws Exception {
         Path dir = Path.of(System.getProperty("waltalk.screenshots"));
-        try (TestRelay relay = TestRelay.start()) {
+        try (RunningRelay relay = UiRelays.start()) {
             saveScreens(dir, relay);
         }
     }
 
-    private void saveScreens(Path dir, TestRelay relay) throws Exception {
+    private void saveScreens(Path dir, RunningRelay relay) throws Exception {
 
         // sign in
-        try (TestWindow fresh = TestWindow.open("alice", relay.uri())) {
+        try (TestWindow fresh = TestWindow.open("alice", relay.webSocketUri())) {
             fresh.robot().interact(() -> fresh.window.signInView().autoSignInBox().requestFocus());
             Snapshots.save(fresh.stage.getScene(), dir.resolve("sign-in.png"));
             fresh.robot().interact(() -> fresh.window.signInView().errorProperty()
@@ -39,7 +40,7 @@ class ScreenshotsIT {
 
         // host on this computer
         try (com.waltalk.desktop.host.HostService host = new com.waltalk.desktop.host.HostService(
-                java.nio.file.Files.createTempDirectory("waltalk-shot-host"), "0.0.0.0", 0, TestRelay.timeouts());
+                java.nio.file.Files.createTempDirectory("waltalk-shot-host"), "0.0.0.0", 0, UiRelays.timeouts());
              TestWindow w = TestWindow.openWithHost("alice", host)) {
             w.click("hostLink");
             w.await("hosting", Duration.ofSeconds(60), () -> host.current().isPresent()

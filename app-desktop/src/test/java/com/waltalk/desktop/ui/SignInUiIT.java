@@ -1,5 +1,6 @@
 package com.waltalk.desktop.ui;
 
+import com.waltalk.testing.RunningRelay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.desktop.session.ConnectionState;
@@ -22,9 +23,9 @@ class SignInUiIT {
 
     @Test
     void createAccountThenWrongPasswordIsRefusedAndTheRightOneSignsIn() throws Exception {
-        TestRelay relay = TestRelay.shared();
+        RunningRelay relay = UiRelays.shared();
         String user = TestWindow.uniqueUser("sam");
-        try (TestWindow w = TestWindow.open(user, relay.uri())) {
+        try (TestWindow w = TestWindow.open(user, relay.webSocketUri())) {
             w.click("modeToggle");
             assertThat(w.text("signInButton")).isEqualTo("Create account");
             w.type("passwordField", TestWindow.PASSWORD);
@@ -77,10 +78,10 @@ class SignInUiIT {
 
     @Test
     void theTokenIsRememberedNotThePasswordAndSignsInAutomaticallyNextTime() throws Exception {
-        TestRelay relay = TestRelay.shared();
+        RunningRelay relay = UiRelays.shared();
         String user = TestWindow.uniqueUser("tia");
         try (PersistentSettings first = new PersistentSettings(new SettingsStore(config))) {
-            try (TestWindow w = TestWindow.open(user, relay.uri(), first.settings())) {
+            try (TestWindow w = TestWindow.open(user, relay.webSocketUri(), first.settings())) {
                 w.click("modeToggle");
                 w.type("passwordField", TestWindow.PASSWORD);
                 w.click("signInButton");
@@ -92,10 +93,10 @@ class SignInUiIT {
         TestWindow.await("settings written", java.time.Duration.ofSeconds(5),
                 () -> Files.exists(file) && Files.readString(file).contains("\"token\""));
         String json = Files.readString(file);
-        assertThat(json).contains(relay.uri()).contains(user).doesNotContain(TestWindow.PASSWORD);
+        assertThat(json).contains(relay.webSocketUri()).contains(user).doesNotContain(TestWindow.PASSWORD);
 
         try (PersistentSettings second = new PersistentSettings(new SettingsStore(config));
-             TestWindow w = TestWindow.open(user, relay.uri(), second.settings())) {
+             TestWindow w = TestWindow.open(user, relay.webSocketUri(), second.settings())) {
             // TestWindow.open shows the window, which signs in with the saved token: no typing
             w.awaitState(ConnectionState.SIGNED_IN);
             w.await("home screen", () -> w.window.home().isVisible());

@@ -1,5 +1,6 @@
 package com.waltalk.relay.transport;
 
+import com.waltalk.testing.TestCertificates;
 import com.waltalk.relay.Relay;
 import com.waltalk.testing.TestMedia;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TlsIT {
 
-    private static final String PASSWORD = "keystore-secret";
+    private static final String PASSWORD = TestCertificates.PASSWORD;
     private static final Duration T = Duration.ofSeconds(10);
 
     @TempDir
@@ -61,13 +62,9 @@ class TlsIT {
     static void startRelay() throws Exception {
         keystore = dir.resolve("relay.p12");
         otherHostKeystore = dir.resolve("otherhost.p12");
-        keytool("-genkeypair", "-alias", "relay", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12", "-validity", "2",
-                "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-genkeypair", "-alias", "other", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=otherhost", "-ext", "SAN=dns:otherhost", "-storetype", "PKCS12", "-validity", "2",
-                "-keystore", otherHostKeystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        trustRelay = trusting(keystore, "relay");
+        TestCertificates.selfSigned(keystore, "relay", "localhost", "ip:127.0.0.1,dns:localhost");
+        TestCertificates.selfSigned(otherHostKeystore, "other", "otherhost", "dns:otherhost");
+        trustRelay = TestCertificates.trusting(keystore, "relay");
         relay = Relay.start(RelaySettings.forLoopback(dir.resolve("pg"), "tls_test").withTls(keystore, PASSWORD));
     }
 
@@ -76,33 +73,6 @@ class TlsIT {
         if (relay != null) {
             relay.close();
         }
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("keytool: %s", out).isZero();
-    }
-
-    /** A client TLS context whose only trust anchor is the certificate {@code alias} of {@code keystore}. */
-    private static SSLContext trusting(Path keystore, String alias) throws Exception {
-        KeyStore source = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            source.load(in, PASSWORD.toCharArray());
-        }
-        Certificate cert = source.getCertificate(alias);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry(alias, cert);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
     }
 
     @Test
@@ -202,7 +172,7 @@ class TlsIT {
         other.start();
         try {
             int port = awaitPort(other);
-            SSLContext trustOther = trusting(otherHostKeystore, "other");
+            SSLContext trustOther = TestCertificates.trusting(otherHostKeystore, "other");
 
             // control: the same certificate and trust, reached under the name it was issued for, is accepted
             java.util.concurrent.CountDownLatch greeted = new java.util.concurrent.CountDownLatch(1);
