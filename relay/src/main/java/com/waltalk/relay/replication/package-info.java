@@ -12,6 +12,7 @@
  * ...): they implement {@code ChangeHandler} instead.
  *
  * <p><b>Used by</b> {@code fanout} and {@code state} (handlers), {@code session} and {@code chat}
- * ({@code Transaction}, {@code TransactionSnapshot}), {@code metrics}, the root package and {@code bench}.
+ * ({@code Transaction}, {@code TransactionSnapshot}), {@code metrics} and the root package (and, from
+ * outside this module, relay-bench).
  */
 package com.waltalk.relay.replication;

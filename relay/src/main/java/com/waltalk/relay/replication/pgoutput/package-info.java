@@ -8,6 +8,7 @@
  * <p><b>May use</b> the JDK only: no other relay package, no JDBC, no logging. It knows nothing of WalTalk's
  * tables.
  *
- * <p><b>Used by</b> {@code replication}, {@code media}, {@code fanout}, {@code state} and {@code bench}.
+ * <p><b>Used by</b> {@code replication}, {@code media}, {@code fanout} and {@code state} (and, from outside
+ * this module, relay-bench's raw capacity probe).
  */
 package com.waltalk.relay.replication.pgoutput;
