@@ -31,6 +31,7 @@ import com.waltalk.protocol.control.PresenceEntry;
 import com.waltalk.protocol.control.PresenceStatus;
 import com.waltalk.protocol.control.SignedIn;
 import com.waltalk.protocol.media.MediaFrame;
+import com.waltalk.runtime.Threads;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -83,11 +84,7 @@ final class DesktopSession implements SessionModel {
     private volatile String relayText;
 
     DesktopSession(SessionOptions options) {
-        events = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "waltalk-session");
-            t.setDaemon(true);
-            return t;
-        });
+        events = Executors.newSingleThreadScheduledExecutor(Threads.named("waltalk-session"));
         client = new RelayClient(events, new LinkListener(), options.clientName(), options.reconnect(),
                 options.connectTimeout(), options.pingInterval(), options.pongTimeout());
         media = new MediaLink(client::connection, client::clockOffsetMicros, client::roundTripMillis);

@@ -16,6 +16,7 @@ import com.waltalk.desktop.ui.host.HostView;
 import com.waltalk.desktop.ui.settings.SettingsView;
 import com.waltalk.desktop.ui.signin.SignInController;
 import com.waltalk.desktop.ui.signin.SignInView;
+import com.waltalk.runtime.Threads;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -292,8 +293,7 @@ public final class MainWindow implements AutoCloseable {
             hostStage.hide();
         }
         session.close();
-        Thread closer = new Thread(ctx.model()::close, "session-close");
-        closer.setDaemon(true);
-        closer.start();
+        // closing waits for the session thread to finish (up to a few seconds): not on the FX thread
+        Threads.startDaemon("session-close", ctx.model()::close);
     }
 }
