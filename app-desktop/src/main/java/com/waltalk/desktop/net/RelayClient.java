@@ -1,5 +1,10 @@
 package com.waltalk.desktop.net;
 
+import com.waltalk.desktop.connection.Failure;
+import com.waltalk.desktop.connection.FailureException;
+import com.waltalk.desktop.connection.FailureKind;
+import com.waltalk.desktop.connection.ReconnectPolicy;
+import com.waltalk.desktop.connection.RelayEndpoint;
 import com.waltalk.protocol.ProtocolVersion;
 import com.waltalk.protocol.UserNames;
 import com.waltalk.protocol.control.ControlMessage;

@@ -2,14 +2,14 @@ package com.waltalk.desktop.session;
 
 import com.waltalk.desktop.call.CallMedia;
 import com.waltalk.desktop.call.MediaLink;
+import com.waltalk.desktop.connection.Failure;
+import com.waltalk.desktop.connection.FailureKind;
+import com.waltalk.desktop.connection.RelayEndpoint;
 import com.waltalk.desktop.net.Authentication;
 import com.waltalk.desktop.net.ErrorCodes;
-import com.waltalk.desktop.net.Failure;
-import com.waltalk.desktop.net.FailureKind;
 import com.waltalk.desktop.net.LinkState;
 import com.waltalk.desktop.net.RelayClient;
 import com.waltalk.desktop.net.RelayConnection;
-import com.waltalk.desktop.net.RelayEndpoint;
 import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.UserNames;
 import com.waltalk.protocol.control.CallAccept;
