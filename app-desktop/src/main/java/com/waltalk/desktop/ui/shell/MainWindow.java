@@ -1,8 +1,8 @@
 package com.waltalk.desktop.ui.shell;
 
-import com.waltalk.desktop.Launcher;
 import com.waltalk.desktop.session.ConnectionState;
 import com.waltalk.desktop.session.ConnectionStatus;
+import com.waltalk.desktop.settings.AppVersion;
 import com.waltalk.desktop.settings.ThemeChoice;
 import com.waltalk.desktop.ui.call.CallController;
 import com.waltalk.desktop.ui.call.CallMediaHooks;
@@ -144,7 +144,7 @@ public final class MainWindow implements AutoCloseable {
                   Ctrl+,         settings
                   Ctrl+Q         quit"""));
         MenuItem about = new MenuItem("About WalTalk");
-        about.setOnAction(e -> info("About WalTalk", "WalTalk " + Launcher.version()
+        about.setOnAction(e -> info("About WalTalk", "WalTalk " + AppVersion.current()
                 + "\nVideo calls through a relay whose only message broker is PostgreSQL."));
         Menu help = new Menu("Help", null, keys, about);
         return new MenuBar(app, view, help);
