@@ -49,6 +49,13 @@ class DesktopArchitectureTest {
                     + "which hosts one) runs the bundled relay in process");
 
     @ArchTest
+    static final ArchRule nothingUsesTheLaunchPackage = noClasses()
+            .that().resideOutsideOfPackage("com.waltalk.desktop")
+            .should().dependOnClassesThat().resideInAPackage("com.waltalk.desktop")
+            .because("the root package starts the app and wires it together (Launcher, WalTalkApp, demo mode); "
+                    + "the features it wires know nothing of it");
+
+    @ArchTest
     static final ArchRule noBenchCode = noClasses().should().resideInAPackage("..bench..")
             .because("benchmarks live in bench/desktop-bench, outside the app jar and its installers (D35)");
 

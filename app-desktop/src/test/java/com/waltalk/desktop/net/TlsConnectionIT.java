@@ -2,6 +2,12 @@ package com.waltalk.desktop.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.waltalk.desktop.connection.Failure;
+import com.waltalk.desktop.connection.FailureException;
+import com.waltalk.desktop.connection.FailureKind;
+import com.waltalk.desktop.connection.ReconnectPolicy;
+import com.waltalk.desktop.connection.RelayEndpoint;
+import com.waltalk.desktop.connection.TrustStore;
 import com.waltalk.desktop.session.Credentials;
 import com.waltalk.desktop.session.SessionModel;
 import com.waltalk.desktop.session.SessionOptions;

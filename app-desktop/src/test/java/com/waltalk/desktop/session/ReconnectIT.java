@@ -3,11 +3,11 @@ package com.waltalk.desktop.session;
 import static com.waltalk.desktop.session.Probe.T;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.waltalk.desktop.connection.FailureKind;
+import com.waltalk.desktop.connection.ReconnectPolicy;
+import com.waltalk.desktop.connection.RelayEndpoint;
 import com.waltalk.desktop.media.AudioPacket;
 import com.waltalk.desktop.media.EncodedVideoFrame;
-import com.waltalk.desktop.net.FailureKind;
-import com.waltalk.desktop.net.ReconnectPolicy;
-import com.waltalk.desktop.net.RelayEndpoint;
 import com.waltalk.relay.Relay;
 import com.waltalk.relay.config.RelaySettings;
 import java.net.InetSocketAddress;

@@ -4,11 +4,11 @@ import static com.waltalk.desktop.session.Probe.T;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.waltalk.desktop.connection.FailureException;
+import com.waltalk.desktop.connection.FailureKind;
+import com.waltalk.desktop.connection.RelayEndpoint;
 import com.waltalk.desktop.media.AudioPacket;
 import com.waltalk.desktop.media.EncodedVideoFrame;
-import com.waltalk.desktop.net.FailureException;
-import com.waltalk.desktop.net.FailureKind;
-import com.waltalk.desktop.net.RelayEndpoint;
 import com.waltalk.relay.Relay;
 import com.waltalk.relay.accounts.AccountStore;
 import com.waltalk.relay.config.RelaySettings;

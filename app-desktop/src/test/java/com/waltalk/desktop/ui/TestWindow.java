@@ -2,7 +2,7 @@ package com.waltalk.desktop.ui;
 
 import com.waltalk.testing.RunningRelay;
 import com.waltalk.desktop.MediaWiring;
-import com.waltalk.desktop.net.ReconnectPolicy;
+import com.waltalk.desktop.connection.ReconnectPolicy;
 import com.waltalk.desktop.session.ConnectionState;
 import com.waltalk.desktop.session.SessionModel;
 import com.waltalk.desktop.session.SessionOptions;
@@ -119,7 +119,7 @@ public final class TestWindow implements AutoCloseable {
     /** Opens a window and registers {@code user} through the model (fast path for call tests). */
     public static TestWindow signedUp(String user, RunningRelay relay) throws Exception {
         TestWindow w = open(user, relay.webSocketUri());
-        w.model.register(com.waltalk.desktop.net.RelayEndpoint.of(relay.webSocketUri()), user, PASSWORD)
+        w.model.register(com.waltalk.desktop.connection.RelayEndpoint.of(relay.webSocketUri()), user, PASSWORD)
                 .get(20, TimeUnit.SECONDS);
         w.awaitState(ConnectionState.SIGNED_IN);
         w.await("the home screen", () -> w.window.home().isVisible());

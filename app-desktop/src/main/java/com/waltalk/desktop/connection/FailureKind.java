@@ -1,4 +1,4 @@
-package com.waltalk.desktop.net;
+package com.waltalk.desktop.connection;
 
 /**
  * Why a connection, a sign-in or a command failed, in terms a UI can show and act on.

@@ -1,4 +1,4 @@
-package com.waltalk.desktop.net;
+package com.waltalk.desktop.connection;
 
 import java.time.Duration;
 import java.util.Objects;
