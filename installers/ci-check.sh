@@ -24,7 +24,7 @@ lap() { local now; now=$(date +%s); say "$1 took $((now - step_start)) s"; step_
 
 # --- tools jpackage needs for a .deb, and curl for the relay checks ---------------------------------
 missing=()
-for pkg in fakeroot binutils curl; do
+for pkg in fakeroot binutils curl unzip; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -48,6 +48,23 @@ fi
   || fail "relay runtime is a full JDK, not a jlinked runtime"
 ok "relay app-image: $(du -sh "$relay_image" | cut -f1), runtime $(du -sh "$relay_image/lib/runtime" | cut -f1)"
 
+# Benchmarks and test fixtures are not part of a product (D35): no bench or test-support jar, and no
+# class of a bench or testing package inside any jar of the relay app-image or the .deb.
+no_bench_or_test_code() { # $1 = what, $2 = directory holding the installed jars
+  local jar
+  if find "$2" -name '*.jar' | grep -E '/(relay-bench|desktop-bench|test-support|relay-it)-[^/]*\.jar$'; then
+    fail "$1 contains a bench or test-support jar"
+  fi
+  while IFS= read -r jar; do
+    if unzip -Z1 "$jar" 2>/dev/null | grep -E '^com/waltalk/([a-z]+/)*(bench|testing)/'; then
+      fail "$1: $(basename "$jar") contains bench or test classes"
+    fi
+  done < <(find "$2" -name '*.jar')
+}
+no_bench_or_test_code "relay app-image" "$relay_image"
+[ "$(find "$relay_image" -name 'relay-0*.jar' | wc -l)" -ge 1 ] || fail "relay app-image has no relay jar to check"
+ok "relay app-image contains no benchmark or test code"
+
 deb=$(ls "$OUT"/packages/waltalk_*.deb | head -1)
 depends=$(dpkg-deb -f "$deb" Depends)
 for dep in libgtk-3-0 libv4l-0; do
@@ -56,6 +73,12 @@ done
 dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/waltalk/lib/waltalk-WalTalk.desktop | grep -q '^Terminal=false' \
   || fail ".deb has no menu entry that starts without a terminal"
 ok ".deb $(basename "$deb") ($(du -h "$deb" | cut -f1)) depends on GTK and libv4l, has a menu entry"
+deb_tree=$(mktemp -d)
+dpkg-deb -x "$deb" "$deb_tree"
+[ "$(find "$deb_tree" -name 'app-desktop-*.jar' | wc -l)" -ge 1 ] || fail ".deb has no app jar to check"
+no_bench_or_test_code ".deb" "$deb_tree"
+rm -rf "$deb_tree"
+ok ".deb contains no benchmark or test code"
 
 # --- install the .deb -------------------------------------------------------------------------------------
 scratch=$(mktemp -d)

@@ -12,6 +12,7 @@ import com.waltalk.desktop.video.ScreenFrame;
 import com.waltalk.desktop.video.VideoReceiver;
 import com.waltalk.desktop.video.VideoRenderer;
 import com.waltalk.desktop.video.VideoSender;
+import com.waltalk.runtime.Threads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,11 +56,7 @@ final class CallPipelines implements CallMediaHooks {
         this.session = session;
         this.camera = camera;
         this.audio = new AudioPipelines(microphone, speaker, p -> problems.accept(p));
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "call-media");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(Threads.named("call-media"));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package com.waltalk.desktop;
 
+import com.waltalk.desktop.connection.FailureException;
+import com.waltalk.desktop.connection.FailureKind;
+import com.waltalk.desktop.connection.RelayEndpoint;
 import com.waltalk.desktop.host.HostService;
 import com.waltalk.desktop.host.HostedRelay;
-import com.waltalk.desktop.net.FailureException;
-import com.waltalk.desktop.net.FailureKind;
-import com.waltalk.desktop.net.RelayEndpoint;
 import com.waltalk.desktop.session.Credentials;
 import com.waltalk.desktop.session.SessionModel;
 import com.waltalk.desktop.settings.AppSettings;

@@ -4,6 +4,7 @@ import com.waltalk.desktop.capture.OpenedCamera;
 import com.waltalk.desktop.ui.settings.MediaDevices;
 import com.waltalk.desktop.video.VideoRenderer;
 import com.waltalk.desktop.video.VideoSender;
+import com.waltalk.runtime.Threads;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleConsumer;
@@ -49,13 +50,15 @@ final class DeviceCatalog implements MediaDevices {
     public AutoCloseable previewCamera(String name, ImageView target) {
         VideoRenderer renderer = new VideoRenderer(target);
         renderer.start();
+        // Opening a camera can take seconds (a native call with a 10 s deadline): a thread of its own, not the
+        // common pool, which on 2 cores or fewer is a new unnamed non-daemon thread per task.
         CompletableFuture<VideoSender> sender = CompletableFuture.supplyAsync(() -> {
             OpenedCamera cam = opener.open(name);
             VideoSender s = new VideoSender(cam);
             s.addPreview(renderer::present);
             s.start();
             return s;
-        });
+        }, task -> Threads.startDaemon("camera-preview", task));
         return () -> {
             renderer.stop();
             sender.thenAccept(VideoSender::close).exceptionally(e -> {

@@ -1,5 +1,6 @@
 package com.waltalk.desktop;
 
+import com.waltalk.desktop.settings.AppVersion;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -85,8 +86,7 @@ public final class Launcher implements Callable<Integer> {
 
     /** The version from the jar manifest, or "dev" when run from classes. */
     public static String version() {
-        String v = Launcher.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return AppVersion.current();
     }
 
     /** Supplies {@code --version}. */

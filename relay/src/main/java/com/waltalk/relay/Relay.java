@@ -26,9 +26,9 @@ import com.waltalk.relay.state.Housekeeping;
 import com.waltalk.relay.state.LiveState;
 import com.waltalk.relay.state.StateChangeHandler;
 import com.waltalk.relay.transport.TlsContexts;
+import com.waltalk.runtime.Threads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import com.waltalk.relay.replication.ReplicationService;
 import com.waltalk.relay.replication.ReplicationSlots;
 import com.waltalk.relay.session.SessionController;
@@ -168,11 +168,11 @@ public final class Relay implements AutoCloseable {
         closeables.push(housekeeping);
         housekeeping.start();
 
-        ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads("session-worker"));
+        ExecutorService workers = Executors.newFixedThreadPool(4, Threads.numbered("session-worker"));
         closeables.push(workers::shutdownNow);
         // one bcrypt at a time per two cores leaves room for media and everything else
         ExecutorService passwordChecks = Executors.newFixedThreadPool(
-                Math.max(1, Runtime.getRuntime().availableProcessors() / 2), daemonThreads("password-check"));
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2), Threads.numbered("password-check"));
         closeables.push(passwordChecks::shutdownNow);
         ChatStore chat = new ChatStore(database.pool());
         controller = new SessionController(new SessionController.Services(settings.relayId(),
@@ -307,15 +307,6 @@ public final class Relay implements AutoCloseable {
                 log.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.getMessage());
             }
         }
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** The relay could not start; the message says why in operator terms. */

@@ -1,5 +1,6 @@
 package com.waltalk.desktop.audio;
 
+import com.waltalk.runtime.Threads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,7 @@ public final class MicrophoneCapture implements AutoCloseable {
         this.line = line;
         this.deviceName = deviceName;
         this.listener = listener;
-        this.thread = new Thread(this::run, "microphone");
-        this.thread.setDaemon(true);
+        this.thread = Threads.daemon("microphone", this::run);
     }
 
     /** Opens the named microphone (null or blank: the system default) and starts capturing. */

@@ -2,6 +2,7 @@ package com.waltalk.desktop.capture;
 
 import com.github.sarxos.webcam.WebcamDevice;
 import com.github.sarxos.webcam.WebcamDriver;
+import com.waltalk.runtime.Threads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +38,7 @@ public final class CameraDriver implements WebcamDriver {
     private final Supplier<WebcamDriver> nativeDriverFactory;
     private final SyntheticCameraDriver synthetic;
     private final Timeouts timeouts;
-    private final ExecutorService nativeThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "camera-native");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService nativeThread = Executors.newSingleThreadExecutor(Threads.named("camera-native"));
     private volatile String problem;
     private WebcamDriver nativeDriver; // only touched on nativeThread
 

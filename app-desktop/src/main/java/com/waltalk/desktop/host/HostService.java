@@ -1,6 +1,7 @@
 package com.waltalk.desktop.host;
 
 import com.waltalk.relay.config.RelaySettings;
+import com.waltalk.runtime.Threads;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -53,11 +54,7 @@ public final class HostService implements AutoCloseable {
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-        }, runnable -> {
-            Thread t = new Thread(runnable, "host-relay-start");
-            t.setDaemon(true);
-            t.start();
-        });
+        }, runnable -> Threads.startDaemon("host-relay-start", runnable));
         return running;
     }
 

@@ -1,5 +1,8 @@
 package com.waltalk.desktop.net;
 
+import com.waltalk.desktop.connection.Failure;
+import com.waltalk.desktop.connection.FailureKind;
+import com.waltalk.desktop.connection.RelayEndpoint;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;

@@ -1,5 +1,7 @@
 package com.waltalk.desktop.net;
 
+import com.waltalk.desktop.connection.Failure;
+import com.waltalk.desktop.connection.FailureKind;
 import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.control.ErrorMessage;
 

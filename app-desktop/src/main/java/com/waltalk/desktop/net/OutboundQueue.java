@@ -1,5 +1,6 @@
 package com.waltalk.desktop.net;
 
+import com.waltalk.runtime.Threads;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,9 +51,7 @@ final class OutboundQueue {
 
     OutboundQueue(Writer writer, String name) {
         this.writer = writer;
-        this.thread = new Thread(this::run, name);
-        thread.setDaemon(true);
-        thread.start();
+        this.thread = Threads.startDaemon(name, this::run);
     }
 
     /** Queues a control message; {@code false} if the queue is closed (the connection is gone). */

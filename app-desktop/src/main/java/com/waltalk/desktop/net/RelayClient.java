@@ -1,5 +1,10 @@
 package com.waltalk.desktop.net;
 
+import com.waltalk.desktop.connection.Failure;
+import com.waltalk.desktop.connection.FailureException;
+import com.waltalk.desktop.connection.FailureKind;
+import com.waltalk.desktop.connection.ReconnectPolicy;
+import com.waltalk.desktop.connection.RelayEndpoint;
 import com.waltalk.protocol.CloseCode;
 import com.waltalk.protocol.Limits;
 import com.waltalk.protocol.ProtocolVersion;
@@ -13,6 +18,7 @@ import com.waltalk.protocol.control.SignOut;
 import com.waltalk.protocol.control.SignedIn;
 import com.waltalk.protocol.control.Welcome;
 import com.waltalk.protocol.media.MediaFrame;
+import com.waltalk.runtime.Threads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -109,11 +115,7 @@ public final class RelayClient implements AutoCloseable {
         this.connectTimeout = connectTimeout;
         this.pingInterval = pingInterval;
         this.pongTimeout = pongTimeout;
-        this.connector = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "relay-connect");
-            t.setDaemon(true);
-            return t;
-        });
+        this.connector = Executors.newSingleThreadExecutor(Threads.named("relay-connect"));
     }
 
     /** Relay clock minus local wall clock, µs (0 before the first {@code welcome}). */

@@ -1,5 +1,7 @@
 package com.waltalk.desktop.net;
 
+import com.waltalk.desktop.connection.FailureException;
+import com.waltalk.desktop.connection.RelayEndpoint;
 import com.waltalk.protocol.Limits;
 import com.waltalk.protocol.ProtocolException;
 import com.waltalk.protocol.control.ControlCodec;

@@ -1,5 +1,9 @@
 package com.waltalk.desktop.net;
 
+import com.waltalk.desktop.connection.Failure;
+import com.waltalk.desktop.connection.FailureException;
+import com.waltalk.desktop.connection.FailureKind;
+import com.waltalk.desktop.connection.TrustStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

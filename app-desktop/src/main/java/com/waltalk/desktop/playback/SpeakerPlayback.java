@@ -3,6 +3,7 @@ package com.waltalk.desktop.playback;
 import com.waltalk.desktop.audio.AudioDeviceException;
 import com.waltalk.desktop.audio.AudioDevices;
 import com.waltalk.desktop.media.AudioPacket;
+import com.waltalk.runtime.Threads;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,8 +53,7 @@ public final class SpeakerPlayback implements AutoCloseable {
     private SpeakerPlayback(SourceDataLine line, String deviceName) {
         this.line = line;
         this.deviceName = deviceName;
-        this.thread = new Thread(this::run, "speaker");
-        this.thread.setDaemon(true);
+        this.thread = Threads.daemon("speaker", this::run);
         this.scheduler.setPacketStartListener(started::add);
     }
 

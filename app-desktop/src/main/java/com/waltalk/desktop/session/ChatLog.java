@@ -23,78 +23,80 @@ import java.util.TreeMap;
  */
 final class ChatLog {
 
-    private static final class Thread {
+    /** Everything known of the chat with one peer. */
+    private static final class PeerChat {
         final TreeMap<Long, ChatLine> confirmed = new TreeMap<>();
         final LinkedHashMap<String, ChatLine> pending = new LinkedHashMap<>();
         long readUpTo;
     }
 
-    private final Map<String, Thread> threads = new HashMap<>();
+    private final Map<String, PeerChat> byPeer = new HashMap<>();
 
     void clear() {
-        threads.clear();
+        byPeer.clear();
     }
 
     /** Adds a message from the relay; returns the peer whose conversation changed, or {@code null}. */
     String confirmed(Chat chat, String me) {
         boolean outgoing = chat.from().equals(me);
         String peer = outgoing ? chat.to() : chat.from();
-        Thread t = threads.computeIfAbsent(peer, p -> new Thread());
+        PeerChat peerChat = byPeer.computeIfAbsent(peer, p -> new PeerChat());
         boolean changed = false;
         if (outgoing && chat.clientMsgId() != null) {
-            changed = t.pending.remove(chat.clientMsgId()) != null;
+            changed = peerChat.pending.remove(chat.clientMsgId()) != null;
         }
-        if (!t.confirmed.containsKey(chat.id())) {
-            t.confirmed.put(chat.id(), new ChatLine(chat.id(), peer, outgoing, chat.body(),
+        if (!peerChat.confirmed.containsKey(chat.id())) {
+            peerChat.confirmed.put(chat.id(), new ChatLine(chat.id(), peer, outgoing, chat.body(),
                     CallLog.micros(chat.sentAtMicros()), false, chat.clientMsgId()));
             changed = true;
         }
-        if (outgoing && chat.id() > t.readUpTo) {
-            t.readUpTo = chat.id();
+        if (outgoing && chat.id() > peerChat.readUpTo) {
+            peerChat.readUpTo = chat.id();
             changed = true;
         }
         return changed ? peer : null;
     }
 
     void pending(String peer, String body, String clientMsgId) {
-        threads.computeIfAbsent(peer, p -> new Thread()).pending.put(clientMsgId,
+        byPeer.computeIfAbsent(peer, p -> new PeerChat()).pending.put(clientMsgId,
                 new ChatLine(0, peer, true, body, Instant.now(), true, clientMsgId));
     }
 
     /** All pending lines, in the order sent. */
     List<ChatLine> allPending() {
         List<ChatLine> out = new ArrayList<>();
-        threads.values().forEach(t -> out.addAll(t.pending.values()));
+        byPeer.values().forEach(peerChat -> out.addAll(peerChat.pending.values()));
         return out;
     }
 
     boolean markRead(String peer) {
-        Thread t = threads.get(peer);
-        if (t == null || t.confirmed.isEmpty() || t.readUpTo >= t.confirmed.lastKey()) {
+        PeerChat peerChat = byPeer.get(peer);
+        if (peerChat == null || peerChat.confirmed.isEmpty() || peerChat.readUpTo >= peerChat.confirmed.lastKey()) {
             return false;
         }
-        t.readUpTo = t.confirmed.lastKey();
+        peerChat.readUpTo = peerChat.confirmed.lastKey();
         return true;
     }
 
     Conversation conversation(String peer) {
-        Thread t = threads.get(peer);
-        if (t == null) {
+        PeerChat peerChat = byPeer.get(peer);
+        if (peerChat == null) {
             return new Conversation(peer, List.of(), 0);
         }
-        List<ChatLine> lines = new ArrayList<>(t.confirmed.values());
-        lines.addAll(t.pending.values());
-        int unread = (int) t.confirmed.tailMap(t.readUpTo, false).values().stream().filter(l -> !l.outgoing()).count();
+        List<ChatLine> lines = new ArrayList<>(peerChat.confirmed.values());
+        lines.addAll(peerChat.pending.values());
+        int unread = (int) peerChat.confirmed.tailMap(peerChat.readUpTo, false).values().stream()
+                .filter(l -> !l.outgoing()).count();
         return new Conversation(peer, lines, unread);
     }
 
     List<Conversation> conversations() {
-        return threads.keySet().stream().map(this::conversation).filter(c -> !c.lines().isEmpty())
+        return byPeer.keySet().stream().map(this::conversation).filter(c -> !c.lines().isEmpty())
                 .sorted(Comparator.comparing((Conversation c) -> last(c)).reversed()).toList();
     }
 
     int totalUnread() {
-        return threads.keySet().stream().mapToInt(p -> conversation(p).unread()).sum();
+        return byPeer.keySet().stream().mapToInt(p -> conversation(p).unread()).sum();
     }
 
     private static Instant last(Conversation c) {

@@ -1,6 +1,6 @@
 package com.waltalk.desktop.session;
 
-import com.waltalk.desktop.net.Failure;
+import com.waltalk.desktop.connection.Failure;
 import java.util.List;
 import java.util.Objects;
 

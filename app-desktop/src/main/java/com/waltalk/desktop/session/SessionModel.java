@@ -1,7 +1,7 @@
 package com.waltalk.desktop.session;
 
 import com.waltalk.desktop.call.CallMedia;
-import com.waltalk.desktop.net.RelayEndpoint;
+import com.waltalk.desktop.connection.RelayEndpoint;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +41,7 @@ public interface SessionModel extends AutoCloseable {
 
     /**
      * Connects and signs in with a password. Completes with the issued credentials (also sent as
-     * {@link SessionEvent.CredentialsIssued}), or fails with a {@link com.waltalk.desktop.net.FailureException}
+     * {@link SessionEvent.CredentialsIssued}), or fails with a {@link com.waltalk.desktop.connection.FailureException}
      * ({@code WRONG_CREDENTIALS}, {@code RELAY_UNREACHABLE}, {@code TLS_*}, {@code THROTTLED}...). A session
      * already signed in is signed out first. The future completes on the event thread.
      */

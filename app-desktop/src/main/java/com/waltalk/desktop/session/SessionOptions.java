@@ -1,6 +1,6 @@
 package com.waltalk.desktop.session;
 
-import com.waltalk.desktop.net.ReconnectPolicy;
+import com.waltalk.desktop.connection.ReconnectPolicy;
 import java.time.Duration;
 import java.util.Objects;
 

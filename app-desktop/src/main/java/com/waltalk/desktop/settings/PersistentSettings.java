@@ -1,5 +1,6 @@
 package com.waltalk.desktop.settings;
 
+import com.waltalk.runtime.Threads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -14,11 +15,7 @@ public final class PersistentSettings implements AutoCloseable {
 
     private final AppSettings settings = new AppSettings();
     private final SettingsStore store;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "settings-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(Threads.named("settings-writer"));
 
     public PersistentSettings(SettingsStore store) {
         this.store = store;

@@ -1,6 +1,7 @@
 package com.waltalk.desktop.video;
 
 import com.waltalk.desktop.media.EncodedVideoFrame;
+import com.waltalk.runtime.Threads;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,9 +39,7 @@ public final class VideoReceiver implements AutoCloseable {
 
     public VideoReceiver(FrameDisplay display, String streamName) {
         this.display = Objects.requireNonNull(display, "display");
-        this.thread = new Thread(this::run, "video-decode-" + streamName);
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.thread = Threads.startDaemon("video-decode-" + streamName, this::run);
     }
 
     /** Hands over a frame from the network; the previous one is dropped if it was not decoded yet. */

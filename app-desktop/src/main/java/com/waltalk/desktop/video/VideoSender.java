@@ -2,6 +2,7 @@ package com.waltalk.desktop.video;
 
 import com.waltalk.desktop.capture.OpenedCamera;
 import com.waltalk.desktop.media.EncodedVideoFrame;
+import com.waltalk.runtime.Threads;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,8 +65,7 @@ public final class VideoSender implements AutoCloseable {
         this.encoder = new JpegEncoder(quality);
         this.pacer = new FramePacer(fps);
         this.wallClock = wallClock;
-        this.thread = new Thread(this::run, "video-capture");
-        this.thread.setDaemon(true);
+        this.thread = Threads.daemon("video-capture", this::run);
     }
 
     /** Starts capturing (previews get frames at once; the sink once attached). */

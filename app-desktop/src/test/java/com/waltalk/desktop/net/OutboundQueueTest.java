@@ -2,6 +2,7 @@ package com.waltalk.desktop.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.waltalk.desktop.connection.ReconnectPolicy;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package com.waltalk.desktop.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.waltalk.desktop.net.RelayEndpoint;
+import com.waltalk.desktop.connection.RelayEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

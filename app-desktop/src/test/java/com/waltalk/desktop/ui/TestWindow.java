@@ -1,7 +1,8 @@
 package com.waltalk.desktop.ui;
 
+import com.waltalk.testing.RunningRelay;
 import com.waltalk.desktop.MediaWiring;
-import com.waltalk.desktop.net.ReconnectPolicy;
+import com.waltalk.desktop.connection.ReconnectPolicy;
 import com.waltalk.desktop.session.ConnectionState;
 import com.waltalk.desktop.session.SessionModel;
 import com.waltalk.desktop.session.SessionOptions;
@@ -116,9 +117,9 @@ public final class TestWindow implements AutoCloseable {
     }
 
     /** Opens a window and registers {@code user} through the model (fast path for call tests). */
-    public static TestWindow signedUp(String user, TestRelay relay) throws Exception {
-        TestWindow w = open(user, relay.uri());
-        w.model.register(com.waltalk.desktop.net.RelayEndpoint.of(relay.uri()), user, PASSWORD)
+    public static TestWindow signedUp(String user, RunningRelay relay) throws Exception {
+        TestWindow w = open(user, relay.webSocketUri());
+        w.model.register(com.waltalk.desktop.connection.RelayEndpoint.of(relay.webSocketUri()), user, PASSWORD)
                 .get(20, TimeUnit.SECONDS);
         w.awaitState(ConnectionState.SIGNED_IN);
         w.await("the home screen", () -> w.window.home().isVisible());

@@ -1,6 +1,6 @@
 package com.waltalk.desktop.video;
 
-import com.waltalk.desktop.bench.CameraLikeImage;
+import com.waltalk.testing.CameraLikeImage;
 import java.awt.image.BufferedImage;
 
 final class TestImages {

@@ -360,7 +360,7 @@ public final class CallStore {
     /** Reads a row selected with {@link #COLUMNS}. */
     public static CallRecord read(ResultSet rs) throws SQLException {
         String stateText = rs.getString(4);
-        // the calls_state CHECK constraint admits exactly the wire strings (CallStateConstraintTest)
+        // the calls_state CHECK constraint admits exactly the wire strings (CallStateConstraintIT)
         CallState state = CallState.fromWire(stateText)
                 .orElseThrow(() -> new SQLException("calls.state '" + stateText + "' is no call state"));
         return new CallRecord(rs.getLong(1), rs.getString(2), rs.getString(3), state,

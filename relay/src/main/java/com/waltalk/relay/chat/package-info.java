@@ -1,16 +1,19 @@
 /**
- * The SQL of chat: storing a message once per {@code (sender, clientMsgId)} and reading a user's
- * history together with its MVCC snapshot ({@link com.waltalk.relay.chat.ChatStore}), and the
- * rows as {@link com.waltalk.relay.chat.ChatRecord}s. Delivery is not done here: a stored message
- * reaches its sender and recipient through the replication stream, and the session layer stitches
- * the history to the stream with the snapshot so that each message arrives exactly once.
+ * The SQL of chat: {@link com.waltalk.relay.chat.ChatStore} stores a message once per
+ * {@code (sender, clientMsgId)} and reads a user's history together with its MVCC snapshot; rows are
+ * {@link com.waltalk.relay.chat.ChatRecord}s. Delivery is not done here: a stored message reaches its
+ * sender and recipient through the replication stream, and the session layer stitches the history to the
+ * stream with the snapshot, so that each message arrives exactly once.
  *
- * <p>Uses JDBC, {@link com.waltalk.protocol.ErrorCode} (refusals as
- * {@link com.waltalk.relay.RequestRefused}), {@code replication.TransactionSnapshot} (the snapshot
- * type) and {@code calls.CallStore}'s timestamp conversion. It must not use the relay's session,
- * transport, fan-out or state packages: they build on it, never the other way round.
+ * <p><b>May use</b> JDBC (a {@code javax.sql.DataSource}), shared-protocol (error codes), the root package
+ * (only {@code RequestRefused}), {@code replication} (only {@code TransactionSnapshot}, the snapshot type)
+ * and {@code calls} (only {@code CallStore.micros}). It must not use {@code session}, {@code transport},
+ * {@code fanout} or {@code state}: they build on it, never the other way round.
  *
- * <p>Thread-safety: {@code ChatStore} is thread-safe (each call borrows its own connection);
- * records are immutable.
+ * <p><b>Used by</b> {@code session} (sending, history, stitching), {@code state} (a replicated message's
+ * row), {@code metrics} and the root package.
+ *
+ * <p>Thread-safety: {@code ChatStore} is thread-safe (each call borrows its own connection); records are
+ * immutable.
  */
 package com.waltalk.relay.chat;

@@ -1,13 +1,12 @@
 package com.waltalk.relay.cli;
 
-import com.waltalk.relay.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code relay} command. */
 @Command(name = "relay", mixinStandardHelpOptions = true, versionProvider = RelayMain.Version.class,
         description = "WalTalk relay: WebSocket clients in, PostgreSQL logical replication out.",
-        subcommands = {ServeCommand.class, UserCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class RelayMain implements Runnable {
 
     public static void main(String[] args) {

@@ -2,6 +2,7 @@ package com.waltalk.relay.cli;
 
 import com.waltalk.relay.Relay;
 import com.waltalk.relay.config.RelaySettings;
+import com.waltalk.runtime.Threads;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,11 +99,11 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Threads.addShutdownHook("relay-shutdown", () -> {
             log.info("stopping relay");
             relay.close();
             stopped.countDown();
-        }, "relay-shutdown"));
+        });
         stopped.await();
         return 0;
     }

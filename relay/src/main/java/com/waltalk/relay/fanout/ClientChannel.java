@@ -1,5 +1,6 @@
 package com.waltalk.relay.fanout;
 
+import com.waltalk.protocol.CloseCode;
 import java.nio.ByteBuffer;
 
 /**
@@ -18,5 +19,5 @@ public interface ClientChannel {
     boolean isOpen();
 
     /** Closes the connection with a WebSocket close code; the reason is shown to the client. */
-    void close(int code, String reason);
+    void close(CloseCode code, String reason);
 }

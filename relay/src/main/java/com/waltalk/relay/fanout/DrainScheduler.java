@@ -1,5 +1,6 @@
 package com.waltalk.relay.fanout;
 
+import com.waltalk.runtime.Threads;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -15,11 +16,8 @@ public final class DrainScheduler implements AutoCloseable {
     static final long PERIOD_MICROS = 4_000;
 
     private final Set<OutboundQueue> congested = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fanout-drain");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+            Threads.named("fanout-drain"));
 
     public void start() {
         executor.scheduleAtFixedRate(this::drainAll, PERIOD_MICROS, PERIOD_MICROS, TimeUnit.MICROSECONDS);

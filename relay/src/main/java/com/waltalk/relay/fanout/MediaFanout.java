@@ -2,13 +2,12 @@ package com.waltalk.relay.fanout;
 
 import com.waltalk.protocol.media.MediaCodec;
 import com.waltalk.protocol.media.MediaHeader;
+import com.waltalk.relay.media.MediaTable;
 import com.waltalk.relay.replication.ChangeHandler;
 import com.waltalk.relay.replication.pgoutput.Insert;
 import com.waltalk.relay.replication.pgoutput.PgOutputException;
 import com.waltalk.relay.replication.pgoutput.Relation;
 import com.waltalk.relay.replication.pgoutput.TupleData;
-import com.waltalk.relay.session.ClientSession;
-import com.waltalk.relay.session.SessionRegistry;
 import com.waltalk.relay.calls.CallRecord;
 import com.waltalk.relay.state.LiveState;
 import java.nio.ByteBuffer;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The fan-out path for media: each replicated {@code video_frames} / {@code audio_frames} row is
- * routed by its {@code recipient} column to that user's session on this relay (if any) — provided
+ * routed by its {@code recipient} column to that user's outbound queue on this relay (if any) — provided
  * its call is accepted between sender and recipient — re-framed
  * with the relay-stamped sender as {@code peer}, and the payload bytes forwarded as they are.
  *
@@ -31,7 +30,7 @@ public final class MediaFanout implements ChangeHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MediaFanout.class);
 
-    private final SessionRegistry sessions;
+    private final LocalRecipients recipients;
     private final LiveState state;
     private final DrainScheduler drainScheduler;
     private final AtomicLong deliveredVideo = new AtomicLong();
@@ -41,13 +40,14 @@ public final class MediaFanout implements ChangeHandler {
     private final AtomicLong invalid = new AtomicLong();
     private final AtomicLong outsideCall = new AtomicLong();
 
+    // the column positions of each media table, for the Relation they were resolved from
     private Relation videoRelation;
-    private MediaColumns videoColumns;
+    private MediaTable.Columns videoColumns;
     private Relation audioRelation;
-    private MediaColumns audioColumns;
+    private MediaTable.Columns audioColumns;
 
-    public MediaFanout(SessionRegistry sessions, LiveState state, DrainScheduler drainScheduler) {
-        this.sessions = sessions;
+    public MediaFanout(LocalRecipients recipients, LiveState state, DrainScheduler drainScheduler) {
+        this.recipients = recipients;
         this.state = state;
         this.drainScheduler = drainScheduler;
     }
@@ -55,20 +55,17 @@ public final class MediaFanout implements ChangeHandler {
     @Override
     public void onInsert(Insert insert, Transaction transaction) {
         Relation rel = insert.relation();
-        boolean video;
-        switch (rel.name()) {
-            case "video_frames" -> video = true;
-            case "audio_frames" -> video = false;
-            default -> {
-                return;
-            }
+        MediaTable table = MediaTable.forRelation(rel.name());
+        if (table == null) {
+            return;
         }
+        boolean video = table == MediaTable.VIDEO;
         TupleData row = insert.newTuple();
         try {
-            MediaColumns cols = columnsFor(rel, video);
-            String recipient = row.getString(cols.recipient());
-            ClientSession target = sessions.lookup(recipient);
-            if (target == null) {
+            MediaTable.Columns cols = columnsFor(rel, video);
+            String recipient = cols.recipient(row);
+            OutboundQueue out = recipients.outboundOf(recipient);
+            if (out == null) {
                 unroutable.incrementAndGet();
                 return;
             }
@@ -76,8 +73,8 @@ public final class MediaFanout implements ChangeHandler {
                 stale.incrementAndGet();
                 return;
             }
-            String sender = row.getString(cols.sender());
-            long callId = row.getLong(cols.callId());
+            String sender = cols.sender(row);
+            long callId = cols.callId(row);
             // Only while the call is accepted, and only between its parties: frames still in the
             // stream after the call ended (in WAL order, so the end is already applied) stop here.
             CallRecord call = state.activeCall(callId);
@@ -85,17 +82,12 @@ public final class MediaFanout implements ChangeHandler {
                 outsideCall.incrementAndGet();
                 return;
             }
-            long seq = row.getLong(cols.seq());
-            long capture = row.getLong(cols.captureUs());
-            ByteBuffer payload = row.getBytesView(cols.payload());
-            MediaHeader header = video
-                    ? MediaHeader.video(callId, seq, capture, row.getInt(cols.a()), row.getInt(cols.b()), sender)
-                    : MediaHeader.audio(callId, seq, capture, row.getInt(cols.a()), row.getInt(cols.b()), sender);
+            MediaHeader header = cols.header(row, callId, sender);
+            ByteBuffer payload = cols.payload(row);
             ByteBuffer frame = ByteBuffer.allocate(MediaCodec.headerLength(sender) + payload.remaining());
             MediaCodec.writeHeader(header, payload.remaining(), frame);
             frame.put(payload.duplicate());
             frame.flip();
-            OutboundQueue out = target.outbound();
             (video ? deliveredVideo : deliveredAudio).incrementAndGet(); // counted before the hand-off, so a reader never sees the frame first
             boolean congested = video ? out.offerVideo(sender, frame) : out.offerAudio(frame);
             if (congested) {
@@ -108,16 +100,16 @@ public final class MediaFanout implements ChangeHandler {
         }
     }
 
-    private MediaColumns columnsFor(Relation rel, boolean video) throws PgOutputException {
+    private MediaTable.Columns columnsFor(Relation rel, boolean video) throws PgOutputException {
         if (video) {
             if (rel != videoRelation) {
-                videoColumns = MediaColumns.of(rel, "width", "height");
+                videoColumns = MediaTable.VIDEO.columnsIn(rel);
                 videoRelation = rel;
             }
             return videoColumns;
         }
         if (rel != audioRelation) {
-            audioColumns = MediaColumns.of(rel, "sample_rate", "channels");
+            audioColumns = MediaTable.AUDIO.columnsIn(rel);
             audioRelation = rel;
         }
         return audioColumns;
@@ -153,21 +145,5 @@ public final class MediaFanout implements ChangeHandler {
 
     public long invalid() {
         return invalid.get();
-    }
-
-    /** Column positions of a media relation, resolved once per Relation message. */
-    record MediaColumns(int sender, int recipient, int callId, int seq, int captureUs, int a, int b, int payload) {
-        static MediaColumns of(Relation rel, String a, String b) throws PgOutputException {
-            return new MediaColumns(idx(rel, "sender"), idx(rel, "recipient"), idx(rel, "call_id"), idx(rel, "seq"),
-                    idx(rel, "capture_us"), idx(rel, a), idx(rel, b), idx(rel, "payload"));
-        }
-
-        private static int idx(Relation rel, String column) throws PgOutputException {
-            int i = rel.columnIndex(column);
-            if (i < 0) {
-                throw new PgOutputException("relation " + rel.name() + " has no column " + column);
-            }
-            return i;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.waltalk.relay.fanout;
 
+import com.waltalk.protocol.CloseCode;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -30,8 +31,6 @@ public final class OutboundQueue {
     public static final long TRANSPORT_HIGH_WATER = 256 * 1024;
     public static final long MAX_PENDING_RELIABLE = 1024 * 1024;
     public static final int MAX_VIDEO_SENDERS = 4;
-    /** WebSocket close code for a client too slow to take even its audio. */
-    public static final int CLOSE_TOO_SLOW = 4001;
 
     private final ClientChannel channel;
     private final OutboundStats stats;
@@ -100,7 +99,7 @@ public final class OutboundQueue {
             reliable.clear();
             heldVideo.clear();
             reliableBytes = 0;
-            channel.close(CLOSE_TOO_SLOW, "too slow: more than " + MAX_PENDING_RELIABLE / 1024
+            channel.close(CloseCode.TOO_SLOW, "too slow: more than " + MAX_PENDING_RELIABLE / 1024
                     + " KiB of audio and control messages pending");
             return false;
         }

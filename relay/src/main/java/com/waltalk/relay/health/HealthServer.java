@@ -2,6 +2,7 @@ package com.waltalk.relay.health;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.waltalk.runtime.Threads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -31,11 +32,7 @@ public final class HealthServer implements AutoCloseable {
     public HealthServer(InetSocketAddress address, Supplier<Status> status, Supplier<String> metrics)
             throws IOException {
         server = HttpServer.create(address, 16);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "healthz");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(Executors.newSingleThreadExecutor(Threads.named("healthz")));
         server.createContext("/healthz", exchange -> respond(exchange, status.get()));
         if (metrics != null) {
             server.createContext("/metrics", exchange -> respondMetrics(exchange, metrics));

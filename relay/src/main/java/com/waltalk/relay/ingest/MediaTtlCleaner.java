@@ -1,5 +1,7 @@
 package com.waltalk.relay.ingest;
 
+import com.waltalk.relay.media.MediaTable;
+import com.waltalk.runtime.Threads;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class MediaTtlCleaner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MediaTtlCleaner.class);
-    private static final String[] TABLES = {"video_frames", "audio_frames"};
+    private static final String[] TABLES = {MediaTable.VIDEO.tableName(), MediaTable.AUDIO.tableName()};
     private static final int LOCK_TIMEOUT_MS = 500;
 
     private final DataSource dataSource;
@@ -51,11 +53,7 @@ public final class MediaTtlCleaner implements AutoCloseable {
         this.interval = interval;
         this.truncating = MediaPartitions.truncationCanKeep(ttl, interval);
         Arrays.fill(truncatedWindow, Long.MIN_VALUE);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "media-ttl-cleaner");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Threads.named("media-ttl-cleaner"));
     }
 
     public void start() {

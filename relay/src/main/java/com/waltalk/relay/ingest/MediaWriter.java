@@ -2,6 +2,8 @@ package com.waltalk.relay.ingest;
 
 import com.waltalk.protocol.media.MediaKind;
 import com.waltalk.relay.db.DatabaseEndpoint;
+import com.waltalk.relay.media.MediaTable;
+import com.waltalk.runtime.Threads;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Frames are sharded by sender over {@code shards} writer threads, each with its own connection
  * and FIFO queue, so one sender's frames are inserted — and therefore replicated — in the order they
- * arrived, while different senders proceed in parallel. With {@code synchronous_commit=on} each
+ * arrived, while different senders proceed in parallel. Rows are written as {@link MediaTable}
+ * describes them. With {@code synchronous_commit=on} each
  * commit flushes WAL at once, which is what lets the walsender ship it without waiting for the WAL
  * writer; batching keeps the number of commits (PostgreSQL's real cost) far below the frame rate.
  *
@@ -35,11 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class MediaWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MediaWriter.class);
-
-    static final String INSERT_VIDEO = "INSERT INTO video_frames "
-            + "(sender, recipient, call_id, seq, capture_us, width, height, payload) VALUES (?,?,?,?,?,?,?,?)";
-    static final String INSERT_AUDIO = "INSERT INTO audio_frames "
-            + "(sender, recipient, call_id, seq, capture_us, sample_rate, channels, payload) VALUES (?,?,?,?,?,?,?,?)";
 
     /** Largest batch in one transaction: keeps a commit's latency short when the queue is deep. */
     static final int MAX_BATCH_ROWS = 256;
@@ -145,8 +143,7 @@ public final class MediaWriter implements AutoCloseable {
         private long lastCommitStart = System.nanoTime() - commitIntervalNanos;
 
         Shard(int index) {
-            thread = new Thread(this, "media-writer-" + index);
-            thread.setDaemon(true);
+            thread = Threads.daemon("media-writer-" + index, this);
         }
 
         @Override
@@ -188,8 +185,8 @@ public final class MediaWriter implements AutoCloseable {
                 st.execute("SET synchronous_commit = on");
             }
             connection.setAutoCommit(false);
-            insertVideo = connection.prepareStatement(INSERT_VIDEO);
-            insertAudio = connection.prepareStatement(INSERT_AUDIO);
+            insertVideo = connection.prepareStatement(MediaTable.VIDEO.insertSql());
+            insertAudio = connection.prepareStatement(MediaTable.AUDIO.insertSql());
         }
 
         private void disconnect() {
@@ -241,22 +238,16 @@ public final class MediaWriter implements AutoCloseable {
             int audio = 0;
             for (InboundMedia f : batch) {
                 var h = f.header();
-                PreparedStatement ps = h.kind() == MediaKind.VIDEO_JPEG ? insertVideo : insertAudio;
-                ps.setString(1, f.sender());
-                ps.setString(2, h.peer());
-                ps.setLong(3, h.callId());
-                ps.setLong(4, h.seq());
-                ps.setLong(5, h.captureMicros());
-                if (h.kind() == MediaKind.VIDEO_JPEG) {
-                    ps.setShort(6, (short) h.width());
-                    ps.setShort(7, (short) h.height());
+                MediaTable table = MediaTable.of(h.kind());
+                PreparedStatement ps;
+                if (table == MediaTable.VIDEO) {
+                    ps = insertVideo;
                     video++;
                 } else {
-                    ps.setInt(6, h.sampleRate());
-                    ps.setShort(7, (short) h.channels());
+                    ps = insertAudio;
                     audio++;
                 }
-                ps.setBytes(8, toArray(f.payload()));
+                table.bind(ps, f.sender(), h, toArray(f.payload()));
                 ps.addBatch();
             }
             if (video > 0) {

@@ -9,6 +9,7 @@ import com.waltalk.relay.replication.pgoutput.PgOutputDecoder;
 import com.waltalk.relay.replication.pgoutput.PgOutputException;
 import com.waltalk.relay.replication.pgoutput.PgOutputMessage;
 import com.waltalk.relay.replication.pgoutput.Update;
+import com.waltalk.runtime.Threads;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.util.List;
@@ -58,10 +59,8 @@ public final class ReplicationService implements AutoCloseable {
         this.slotName = slotName;
         this.publications = List.copyOf(publications);
         this.handler = handler;
-        this.thread = new Thread(this::run, "replication-" + slotName);
-        this.idleAcker = new Thread(this::ackWhileIdle, "replication-idle-ack");
-        thread.setDaemon(true);
-        idleAcker.setDaemon(true);
+        this.thread = Threads.daemon("replication-" + slotName, this::run);
+        this.idleAcker = Threads.daemon("replication-idle-ack", this::ackWhileIdle);
     }
 
     public void start() {

@@ -4,6 +4,7 @@ import com.waltalk.relay.accounts.ConnectionAttempts;
 import com.waltalk.relay.fanout.ClientChannel;
 import com.waltalk.relay.fanout.OutboundQueue;
 import com.waltalk.relay.fanout.OutboundStats;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,16 @@ public final class ClientSession {
 
     /** Where the connection is in the sign-in sequence. */
     enum Phase { CONNECTED, GREETED, AUTHENTICATING, SIGNED_IN }
+
+    /** Notices about dropped media that a client gets at most once per interval, each kind on its own clock. */
+    enum Notice {
+        /** {@code overloaded}: the write path had no room for a frame. */
+        OVERLOADED,
+        /** {@code not_in_call}: a frame for no accepted call with the named peer. */
+        NOT_IN_CALL,
+        /** {@code rate_limited}: a frame over the connection's media rate limit. */
+        MEDIA_RATE_LIMITED
+    }
 
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -38,9 +49,7 @@ public final class ClientSession {
     // abuse accounting, touched only by the connection's own transport thread
     private long errorWindowStartNanos;
     private int errorsInWindow;
-    private long lastOverloadNoticeNanos = System.nanoTime() - Long.MAX_VALUE / 2;
-    private long lastNotInCallNoticeNanos = System.nanoTime() - Long.MAX_VALUE / 2;
-    private long lastMediaRateNoticeNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+    private final long[] lastNoticeNanos = new long[Notice.values().length];
 
     public ClientSession(ClientChannel channel, String remoteAddress, Executor workers) {
         this(channel, remoteAddress, workers, new OutboundStats());
@@ -53,6 +62,7 @@ public final class ClientSession {
         this.remoteAddress = remoteAddress;
         this.worker = new SerialExecutor(workers);
         this.chat = new ChatFeed(outbound);
+        Arrays.fill(lastNoticeNanos, System.nanoTime() - Long.MAX_VALUE / 2); // long ago: the first notice is due
     }
 
     public long id() {
@@ -146,33 +156,17 @@ public final class ClientSession {
         return ++errorsInWindow > max;
     }
 
-    /** Rate-limits "overloaded" notices to one per {@code intervalNanos}. */
-    public boolean shouldNotifyOverload(long intervalNanos) {
+    /**
+     * Rate-limits one kind of notice to one per {@code intervalNanos}: true if it is due now (and then
+     * counts as sent).
+     */
+    boolean shouldNotify(Notice notice, long intervalNanos) {
         long now = System.nanoTime();
-        if (now - lastOverloadNoticeNanos < intervalNanos) {
+        int i = notice.ordinal();
+        if (now - lastNoticeNanos[i] < intervalNanos) {
             return false;
         }
-        lastOverloadNoticeNanos = now;
-        return true;
-    }
-
-    /** Rate-limits "not in call" notices for media to one per {@code intervalNanos}. */
-    public boolean shouldNotifyNotInCall(long intervalNanos) {
-        long now = System.nanoTime();
-        if (now - lastNotInCallNoticeNanos < intervalNanos) {
-            return false;
-        }
-        lastNotInCallNoticeNanos = now;
-        return true;
-    }
-
-    /** Rate-limits "rate_limited" answers to media frames to one per {@code intervalNanos}. */
-    public boolean shouldNotifyMediaRateLimit(long intervalNanos) {
-        long now = System.nanoTime();
-        if (now - lastMediaRateNoticeNanos < intervalNanos) {
-            return false;
-        }
-        lastMediaRateNoticeNanos = now;
+        lastNoticeNanos[i] = now;
         return true;
     }
 

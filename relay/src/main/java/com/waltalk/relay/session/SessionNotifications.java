@@ -1,5 +1,6 @@
 package com.waltalk.relay.session;
 
+import com.waltalk.protocol.CloseCode;
 import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.ControlCodec;
@@ -24,15 +25,16 @@ public final class SessionNotifications implements SessionNotifier {
 
     private final SessionRegistry registry;
     private final LiveState state;
-    private volatile SessionController controller;
+    private volatile SignInHandler signIn;
 
     public SessionNotifications(SessionRegistry registry, LiveState state) {
         this.registry = registry;
         this.state = state;
     }
 
-    void attach(SessionController controller) {
-        this.controller = controller;
+    /** Connects the handler that ends sessions of removed accounts; until then there are no sessions. */
+    void attach(SignInHandler signIn) {
+        this.signIn = signIn;
     }
 
     @Override
@@ -50,11 +52,8 @@ public final class SessionNotifications implements SessionNotifier {
         if (local != null && !presence.sessionId().equals(local.sessionId())
                 && transaction.commitLsn() > local.claimLsn()) {
             registry.unregister(local);
-            SessionController c = controller;
-            if (c != null) {
-                c.fatal(local, ErrorCode.SESSION_REPLACED, "signed in from another connection",
-                        SessionController.CLOSE_SESSION_REPLACED);
-            }
+            Replies.fatal(local, ErrorCode.SESSION_REPLACED, "signed in from another connection",
+                    CloseCode.SESSION_REPLACED);
         }
     }
 
@@ -63,9 +62,9 @@ public final class SessionNotifications implements SessionNotifier {
         for (ClientSession s : registry.all()) {
             // by id, not name: a user re-added under the same name is another account
             if (s.accountId() == accountId && registry.unregister(s)) {
-                SessionController c = controller;
-                if (c != null) {
-                    c.endRemovedAccount(s);
+                SignInHandler handler = signIn;
+                if (handler != null) {
+                    handler.endRemovedAccount(s);
                 }
             }
         }

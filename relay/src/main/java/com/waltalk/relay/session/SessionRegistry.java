@@ -1,5 +1,7 @@
 package com.waltalk.relay.session;
 
+import com.waltalk.relay.fanout.LocalRecipients;
+import com.waltalk.relay.fanout.OutboundQueue;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Signed-in sessions of this relay, by user name. One session per user: the newest sign-in wins and
  * the caller tells the older one why it is being closed. Removal is conditional on identity, so the
- * late close of a replaced connection can never unregister its successor. Thread-safe.
+ * late close of a replaced connection can never unregister its successor. It is also what the fan-out
+ * delivers to ({@link LocalRecipients}). Thread-safe.
  */
-public final class SessionRegistry {
+public final class SessionRegistry implements LocalRecipients {
 
     private final ConcurrentHashMap<String, ClientSession> byUser = new ConcurrentHashMap<>();
 
@@ -30,6 +33,12 @@ public final class SessionRegistry {
 
     public ClientSession lookup(String user) {
         return byUser.get(user);
+    }
+
+    @Override
+    public OutboundQueue outboundOf(String user) {
+        ClientSession session = byUser.get(user);
+        return session == null ? null : session.outbound();
     }
 
     public int size() {

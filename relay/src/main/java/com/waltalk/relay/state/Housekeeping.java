@@ -5,6 +5,7 @@ import com.waltalk.relay.calls.CallRecord;
 import com.waltalk.relay.config.RelaySettings;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.presence.PresenceStore;
+import com.waltalk.runtime.Threads;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,11 +36,8 @@ public final class Housekeeping implements AutoCloseable {
     private final LiveState state;
     private final LocalSessions sessions;
     private final RelaySettings.Timeouts timing;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "housekeeping");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Threads.named("housekeeping"));
     /** Active calls with a party missing from presence, and since when (nanoTime). */
     private final Map<Long, Long> abandonedSince = new HashMap<>();
     private boolean lastRunFailed;

@@ -1,5 +1,6 @@
 package com.waltalk.relay.transport;
 
+import com.waltalk.runtime.Threads;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
@@ -49,9 +50,7 @@ final class LingeringCloser implements AutoCloseable {
 
     LingeringCloser() throws IOException {
         selector = Selector.open();
-        thread = new Thread(this::run, "lingering-close");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Threads.startDaemon("lingering-close", this::run);
     }
 
     /**

@@ -1,9 +1,11 @@
 package com.waltalk.relay.transport;
 
+import com.waltalk.protocol.CloseCode;
 import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.Limits;
 import com.waltalk.relay.session.ClientSession;
 import com.waltalk.relay.session.SessionController;
+import com.waltalk.runtime.Threads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -26,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * WebSocket transport of the relay (Java-WebSocket). Maps connections to {@link ClientSession}s and
  * passes every message to the {@link SessionController}; knows nothing of the protocol itself.
  *
- * <p>Java-WebSocket delivers one connection's messages on one worker thread, in order, and allocates
- * a fresh buffer per message, so the controller may keep a reference to a binary payload.
+ * <p>Java-WebSocket reads every socket on one selector thread and decodes each connection on one of
+ * its decoder threads, always the same, so one connection's messages arrive in order; it allocates a
+ * fresh buffer per message, so the controller may keep a reference to a binary payload.
  */
 public final class RelayWebSocketServer extends WebSocketServer {
 
@@ -41,15 +44,14 @@ public final class RelayWebSocketServer extends WebSocketServer {
     private final SessionController controller;
     private final long signInTimeoutMillis;
     private final CountDownLatch started = new CountDownLatch(1);
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sign-in-timeout");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Threads.named("sign-in-timeout"));
     private final LingeringCloser lingeringCloser;
     private volatile Exception startFailure;
 
     public RelayWebSocketServer(InetSocketAddress address, SessionController controller, long signInTimeoutMillis) {
+        // the decoder threads (WebSocketWorker-<id>), one per core and at least two; each connection stays on
+        // the one it was first given, which keeps its messages in order
         super(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
                 List.of(new BoundedDraft(MAX_MESSAGE_BYTES)));
         this.controller = controller;
@@ -97,7 +99,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
         timers.schedule(() -> {
             if (!session.signedIn() && conn.isOpen()) {
                 controller.fatal(session, ErrorCode.SIGN_IN_TIMEOUT, "no sign-in within " + signInTimeoutMillis + " ms",
-                        SessionController.CLOSE_POLICY);
+                        CloseCode.POLICY);
             }
         }, signInTimeoutMillis, TimeUnit.MILLISECONDS);
     }
@@ -164,7 +166,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
     public void shutdown() {
         timers.shutdownNow();
         for (WebSocket c : getConnections()) {
-            c.close(1001, "relay shutting down");
+            c.close(CloseCode.GOING_AWAY.code(), "relay shutting down");
         }
         try {
             stop(2_000);

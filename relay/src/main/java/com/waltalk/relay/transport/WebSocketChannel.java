@@ -1,5 +1,6 @@
 package com.waltalk.relay.transport;
 
+import com.waltalk.protocol.CloseCode;
 import com.waltalk.relay.fanout.ClientChannel;
 import java.nio.ByteBuffer;
 import org.java_websocket.WebSocket;
@@ -51,7 +52,7 @@ final class WebSocketChannel implements ClientChannel {
     }
 
     @Override
-    public void close(int code, String reason) {
-        socket.close(code, reason);
+    public void close(CloseCode code, String reason) {
+        socket.close(code.code(), reason);
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SQL built from the transition table, pinned: these are the statements {@link CallStore} wrote out by hand
- * before the table existed, in the table's terms ({@link CallStoreTransitionsTest} runs them).
+ * before the table existed, in the table's terms (relay-it's CallStoreTransitionsIT runs them).
  */
 class TransitionSqlTest {
 

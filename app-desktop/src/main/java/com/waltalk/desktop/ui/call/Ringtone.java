@@ -1,5 +1,6 @@
 package com.waltalk.desktop.ui.call;
 
+import com.waltalk.runtime.Threads;
 import java.util.function.Supplier;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
@@ -45,10 +46,7 @@ public final class Ringtone implements AutoCloseable {
         playing = tone;
         byte[] pcm = tone == Tone.RING ? ring() : ringback();
         String mixer = speakerName.get();
-        Thread t = new Thread(() -> loop(tone, pcm, mixer), "ringtone");
-        t.setDaemon(true);
-        player = t;
-        t.start();
+        player = Threads.startDaemon("ringtone", () -> loop(tone, pcm, mixer));
     }
 
     /** Stops playing (returns at once; the line drains and closes on the player thread). */
@@ -63,7 +61,7 @@ public final class Ringtone implements AutoCloseable {
     /** Plays one cycle of the ringtone on speaker {@code mixerName} (null: default), on a daemon thread. */
     public static void playOnce(String mixerName) {
         byte[] pcm = ring();
-        Thread t = new Thread(() -> {
+        Threads.startDaemon("test-sound", () -> {
             SourceDataLine line = null;
             try {
                 line = open(mixerName);
@@ -77,9 +75,7 @@ public final class Ringtone implements AutoCloseable {
                     line.close();
                 }
             }
-        }, "test-sound");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /** What is playing now, or null. */

@@ -1,5 +1,6 @@
 package com.waltalk.desktop.ui.common;
 
+import com.waltalk.runtime.Threads;
 import java.awt.AWTException;
 import java.awt.GraphicsEnvironment;
 import java.awt.Image;
@@ -23,11 +24,7 @@ public final class DesktopNotifier implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopNotifier.class);
 
-    private final ExecutorService awt = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "desktop-notifier");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService awt = Executors.newSingleThreadExecutor(Threads.named("desktop-notifier"));
     private volatile TrayIcon icon;
     private volatile boolean unavailable;
 

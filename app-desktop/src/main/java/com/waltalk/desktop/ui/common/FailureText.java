@@ -1,8 +1,8 @@
 package com.waltalk.desktop.ui.common;
 
-import com.waltalk.desktop.net.Failure;
-import com.waltalk.desktop.net.FailureException;
-import com.waltalk.desktop.net.FailureKind;
+import com.waltalk.desktop.connection.Failure;
+import com.waltalk.desktop.connection.FailureException;
+import com.waltalk.desktop.connection.FailureKind;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 

@@ -1,6 +1,6 @@
 package com.waltalk.desktop.ui.common;
 
-import com.waltalk.desktop.net.Failure;
+import com.waltalk.desktop.connection.Failure;
 import com.waltalk.desktop.session.CallView;
 import com.waltalk.desktop.session.Contact;
 import com.waltalk.desktop.session.ConnectionStatus;

@@ -2,6 +2,7 @@ package com.waltalk.desktop.ui.settings;
 
 import com.waltalk.desktop.settings.AppSettings;
 import com.waltalk.desktop.settings.ThemeChoice;
+import com.waltalk.runtime.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -137,7 +138,7 @@ public final class SettingsView extends ScrollPane {
     /** Lists the devices (off the JavaFX thread) and starts the preview and the level meter. */
     public void startPreview() {
         stopPreview();
-        Thread t = new Thread(() -> {
+        Threads.startDaemon("settings-devices", () -> {
             List<String> cams = safe(devices::cameras);
             List<String> mics = safe(devices::microphones);
             List<String> spks = safe(devices::speakers);
@@ -148,9 +149,7 @@ public final class SettingsView extends ScrollPane {
                 restartCamera();
                 restartMeter();
             });
-        }, "settings-devices");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     private static List<String> safe(java.util.function.Supplier<List<String>> s) {

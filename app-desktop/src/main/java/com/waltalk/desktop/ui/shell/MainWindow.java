@@ -1,8 +1,8 @@
 package com.waltalk.desktop.ui.shell;
 
-import com.waltalk.desktop.Launcher;
 import com.waltalk.desktop.session.ConnectionState;
 import com.waltalk.desktop.session.ConnectionStatus;
+import com.waltalk.desktop.settings.AppVersion;
 import com.waltalk.desktop.settings.ThemeChoice;
 import com.waltalk.desktop.ui.call.CallController;
 import com.waltalk.desktop.ui.call.CallMediaHooks;
@@ -16,6 +16,7 @@ import com.waltalk.desktop.ui.host.HostView;
 import com.waltalk.desktop.ui.settings.SettingsView;
 import com.waltalk.desktop.ui.signin.SignInController;
 import com.waltalk.desktop.ui.signin.SignInView;
+import com.waltalk.runtime.Threads;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -143,7 +144,7 @@ public final class MainWindow implements AutoCloseable {
                   Ctrl+,         settings
                   Ctrl+Q         quit"""));
         MenuItem about = new MenuItem("About WalTalk");
-        about.setOnAction(e -> info("About WalTalk", "WalTalk " + Launcher.version()
+        about.setOnAction(e -> info("About WalTalk", "WalTalk " + AppVersion.current()
                 + "\nVideo calls through a relay whose only message broker is PostgreSQL."));
         Menu help = new Menu("Help", null, keys, about);
         return new MenuBar(app, view, help);
@@ -292,8 +293,7 @@ public final class MainWindow implements AutoCloseable {
             hostStage.hide();
         }
         session.close();
-        Thread closer = new Thread(ctx.model()::close, "session-close");
-        closer.setDaemon(true);
-        closer.start();
+        // closing waits for the session thread to finish (up to a few seconds): not on the FX thread
+        Threads.startDaemon("session-close", ctx.model()::close);
     }
 }

@@ -1,9 +1,9 @@
 package com.waltalk.desktop.ui.signin;
 
-import com.waltalk.desktop.net.Failure;
-import com.waltalk.desktop.net.FailureKind;
-import com.waltalk.desktop.net.RelayEndpoint;
-import com.waltalk.desktop.net.TrustStore;
+import com.waltalk.desktop.connection.Failure;
+import com.waltalk.desktop.connection.FailureKind;
+import com.waltalk.desktop.connection.RelayEndpoint;
+import com.waltalk.desktop.connection.TrustStore;
 import com.waltalk.desktop.session.Credentials;
 import com.waltalk.desktop.session.SessionModel;
 import com.waltalk.desktop.settings.AppSettings;

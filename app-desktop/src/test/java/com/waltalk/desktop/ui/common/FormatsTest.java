@@ -2,9 +2,9 @@ package com.waltalk.desktop.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.waltalk.desktop.net.Failure;
-import com.waltalk.desktop.net.FailureException;
-import com.waltalk.desktop.net.FailureKind;
+import com.waltalk.desktop.connection.Failure;
+import com.waltalk.desktop.connection.FailureException;
+import com.waltalk.desktop.connection.FailureKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

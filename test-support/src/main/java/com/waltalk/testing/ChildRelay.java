@@ -1,0 +1,96 @@
+package com.waltalk.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** A relay in its own JVM (`relay serve`), so tests can SIGTERM or SIGKILL it like a real process. */
+public final class ChildRelay implements AutoCloseable {
+
+    final Process process;
+    final int wsPort;
+    final int httpPort;
+    public final List<String> output = new CopyOnWriteArrayList<>();
+
+    private ChildRelay(Process process, int wsPort, int httpPort) {
+        this.process = process;
+        this.wsPort = wsPort;
+        this.httpPort = httpPort;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    output.add(line);
+                }
+            } catch (IOException ignored) {
+                // process ended
+            }
+        }, "child-relay-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts `relay serve` against an external database and waits until /healthz answers 200. */
+    public static ChildRelay start(String jdbcUrl, String user, String relayId, String... extraArgs) throws Exception {
+        int ws = freePort();
+        int http = freePort();
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "com.waltalk.relay.cli.RelayMain", "serve",
+                "--db", jdbcUrl, "--db-user", user, "--relay-id", relayId,
+                "--listen", "127.0.0.1:" + ws, "--http", "127.0.0.1:" + http));
+        cmd.addAll(List.of(extraArgs));
+        ChildRelay child = new ChildRelay(new ProcessBuilder(cmd).redirectErrorStream(true).start(), ws, http);
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && child.process.isAlive()) {
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + http + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return child;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(200);
+        }
+        child.close();
+        throw new IOException("child relay did not become healthy:\n" + String.join("\n", child.output));
+    }
+
+    public String uri() {
+        return "ws://127.0.0.1:" + wsPort + "/";
+    }
+
+    /** SIGKILL: no shutdown hook, no goodbye — a crash. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
