@@ -214,15 +214,7 @@ final class CallCoordinator {
         if (currentCallId == null) {
             return;
         }
-        CallUpdate c = calls.get(currentCallId);
-        CallView v = CallLog.view(c, connection.me());
-        CallOutcome outcome = switch (v.phase()) {
-            case OUTGOING_RINGING -> CallOutcome.CANCELLED;
-            case INCOMING_RINGING -> CallOutcome.DECLINED;
-            default -> CallOutcome.ENDED;
-        };
-        endCurrent(new CallView(v.callId(), v.peer(), v.outgoing(), CallPhase.ENDED, outcome, true,
-                v.createdAt(), v.answeredAt(), Instant.now(), v.peerMedia()));
+        endCurrent(CallLog.afterMyHangup(calls.get(currentCallId), connection.me(), Instant.now()));
     }
 
     private void endCurrent(CallView view) {

@@ -1,6 +1,9 @@
 package com.waltalk.desktop.session;
 
+import com.waltalk.protocol.control.CallActor;
+import com.waltalk.protocol.control.CallEvent;
 import com.waltalk.protocol.control.CallState;
+import com.waltalk.protocol.control.CallTransitions;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.MediaFlags;
 import java.time.Instant;
@@ -68,6 +71,23 @@ final class CallLog {
         return new CallView(c.callId(), peer, outgoing, phase, outcome, me.equals(c.endedBy()),
                 micros(c.createdAtMicros()), micros(c.answeredAtMicros()), micros(c.endedAtMicros()),
                 new MediaSwitches(peerFlags.videoOn(), peerFlags.audioOn()));
+    }
+
+    /**
+     * {@code c} as it ends when {@code me} hangs up at {@code at}, as {@link CallTransitions} says (a
+     * ringing call I started is cancelled, one ringing me declined, an accepted one ended), ended by me:
+     * how the session shows its call once it has signed out, since the relay hangs up on sign-out.
+     * A call that is already final keeps its outcome.
+     *
+     * @throws IllegalArgumentException if {@code me} is no party to {@code c}
+     */
+    static CallView afterMyHangup(CallUpdate c, String me, Instant at) {
+        CallActor role = CallActor.roleOf(me, c.caller(), c.callee())
+                .orElseThrow(() -> new IllegalArgumentException(me + " is no party to call " + c.callId()));
+        CallState end = CallTransitions.next(c.state(), CallEvent.HANG_UP, role).orElse(c.state());
+        CallView v = view(c, me);
+        return new CallView(v.callId(), v.peer(), v.outgoing(), CallPhase.ENDED, CallOutcome.of(end), true,
+                v.createdAt(), v.answeredAt(), at, v.peerMedia());
     }
 
     /** My own flags in {@code c} as the relay recorded them. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.MediaFlags;
+import java.time.Instant;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,28 @@ class CallLogTest {
         assertThat(CallLog.view(ended, "ann").endedByMe()).isFalse();
         assertThat(CallLog.view(ended, "ann").peerMedia()).isEqualTo(new MediaSwitches(false, true));
         assertThat(CallLog.view(ended, "bob").peerMedia()).isEqualTo(MediaSwitches.ALL_ON);
+    }
+
+    /** Signing out hangs up: the session shows the call ended as the relay will end it. */
+    @Test
+    void myHangUpEndsTheCallAsTheTransitionTableSays() {
+        Instant at = Instant.parse("2026-11-21T10:00:00Z");
+        assertThat(CallLog.afterMyHangup(call(CallState.RINGING, null), "ann", at).outcome())
+                .as("my own ringing call").isEqualTo(CallOutcome.CANCELLED);
+        assertThat(CallLog.afterMyHangup(call(CallState.RINGING, null), "bob", at).outcome())
+                .as("a call ringing me").isEqualTo(CallOutcome.DECLINED);
+        for (String me : new String[] {"ann", "bob"}) {
+            CallView ended = CallLog.afterMyHangup(call(CallState.ACCEPTED, null), me, at);
+            assertThat(ended.outcome()).isEqualTo(CallOutcome.ENDED);
+            assertThat(ended.phase()).isEqualTo(CallPhase.ENDED);
+            assertThat(ended.endedByMe()).isTrue();
+            assertThat(ended.endedAt()).isEqualTo(at);
+            assertThat(ended.answeredAt()).isNotNull();
+        }
+        assertThat(CallLog.afterMyHangup(call(CallState.MISSED, null), "bob", at).outcome())
+                .as("already final").isEqualTo(CallOutcome.MISSED);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CallLog.afterMyHangup(call(CallState.RINGING, null), "eve", at));
     }
 
     @Test
