@@ -17,7 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class DesktopArchitectureTest {
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("com.waltalk.desktop.(**)")
+    static final ArchRule noPackageCycles = slices().matching("com.waltalk.(**)")
             .should().beFreeOfCycles();
 
     @ArchTest

@@ -1,7 +1,6 @@
 /**
  * The relay as a whole: {@link com.waltalk.relay.Relay} wires every component together, starts them in
- * dependency order and stops them in reverse; {@link com.waltalk.relay.RequestRefused} is a store's
- * refusal of a client request, which the session layer answers as an {@code error}.
+ * dependency order and stops them in reverse.
  *
  * <p><b>Owns</b> the composition root and nothing else: no component logic lives here.
  *
@@ -9,10 +8,8 @@
  * component, and only it does), shared-runtime, Jackson (the {@code /healthz} JSON) and JSSE (the TLS
  * context).
  *
- * <p><b>Must not be used by</b> component packages, with one exception left in place: {@code calls},
- * {@code chat} and {@code session} use {@code RequestRefused}, which makes this package part of a cycle
- * with them (moving {@code RequestRefused} into a package of its own breaks it). {@code Relay} itself
- * is used only by {@code cli} and, from outside this module, by the desktop app that hosts a relay,
- * test-support's fixtures and relay-bench.
+ * <p><b>Must not be used by</b> component packages (RelayArchitectureTest: no cycle through this package).
+ * {@code Relay} is used only by {@code cli} and, from outside this module, by the desktop app that hosts
+ * a relay, test-support's fixtures and relay-bench.
  */
 package com.waltalk.relay;

@@ -17,8 +17,9 @@ import com.tngtech.archunit.lang.ArchRule;
 class RelayArchitectureTest {
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("com.waltalk.relay.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule noPackageCycles = slices().matching("com.waltalk.(**)")
+            .should().beFreeOfCycles()
+            .because("a cycle through the root package counts too: it holds the composition root (Relay)");
 
     @ArchTest
     static final ArchRule noDesktopCode = noClasses().should().dependOnClassesThat()

@@ -2,6 +2,7 @@ package com.waltalk.testing;
 
 import com.waltalk.protocol.ProtocolException;
 import com.waltalk.protocol.ProtocolVersion;
+import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.Limits;
 import com.waltalk.protocol.control.CallAccept;
 import com.waltalk.protocol.control.CallHistory;
@@ -122,7 +123,7 @@ public final class SimulatedClient implements AutoCloseable {
             c.sendControl(new Register(user, defaultPassword(user)));
             ControlMessage reply = c.awaitControl(ControlMessage.class,
                     m -> m instanceof SignedIn || m instanceof ErrorMessage, Duration.ofSeconds(15));
-            if (reply instanceof ErrorMessage e && "user_exists".equals(e.code())) {
+            if (reply instanceof ErrorMessage e && e.errorCode().orElse(null) == ErrorCode.USER_EXISTS) {
                 c.sendControl(SignIn.withPassword(user, defaultPassword(user)));
                 reply = c.awaitControl(ControlMessage.class,
                         m -> m instanceof SignedIn || m instanceof ErrorMessage, Duration.ofSeconds(15));

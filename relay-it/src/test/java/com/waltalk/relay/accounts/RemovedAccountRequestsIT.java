@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.waltalk.protocol.ErrorCode;
-import com.waltalk.relay.RequestRefused;
+import com.waltalk.relay.refusal.RequestRefused;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.chat.ChatStore;
 import java.sql.Connection;

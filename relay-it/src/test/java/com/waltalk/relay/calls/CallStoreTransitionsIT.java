@@ -8,7 +8,7 @@ import com.waltalk.protocol.control.CallActor;
 import com.waltalk.protocol.control.CallEvent;
 import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallTransitions;
-import com.waltalk.relay.RequestRefused;
+import com.waltalk.relay.refusal.RequestRefused;
 import com.waltalk.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

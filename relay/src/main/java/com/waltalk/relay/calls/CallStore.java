@@ -4,7 +4,7 @@ import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.control.CallEvent;
 import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallTransitions;
-import com.waltalk.relay.RequestRefused;
+import com.waltalk.relay.refusal.RequestRefused;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,8 +30,8 @@ public final class CallStore {
     private static final TransitionSql PARTY_GONE = TransitionSql.byParty(CallEvent.PARTY_GONE);
     private static final TransitionSql RING_TIMEOUT = TransitionSql.byRelay(CallEvent.RING_TIMEOUT);
 
-    public static final String COLUMNS = "id, caller, callee, state, created_at, answered_at, ended_at, ended_by, "
-            + "caller_video, caller_audio, callee_video, callee_audio";
+    /** The select list of a whole {@link CallRecord}: {@link CallRows#SELECT_LIST}. */
+    public static final String COLUMNS = CallRows.SELECT_LIST;
 
     private final DataSource dataSource;
 
@@ -359,20 +359,11 @@ public final class CallStore {
 
     /** Reads a row selected with {@link #COLUMNS}. */
     public static CallRecord read(ResultSet rs) throws SQLException {
-        String stateText = rs.getString(4);
-        // the calls_state CHECK constraint admits exactly the wire strings (CallStateConstraintIT)
-        CallState state = CallState.fromWire(stateText)
-                .orElseThrow(() -> new SQLException("calls.state '" + stateText + "' is no call state"));
-        return new CallRecord(rs.getLong(1), rs.getString(2), rs.getString(3), state,
-                micros(rs.getTimestamp(5)), microsOrNull(rs.getTimestamp(6)), microsOrNull(rs.getTimestamp(7)),
-                rs.getString(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12));
+        return CallRows.read(rs);
     }
 
     public static long micros(Timestamp t) {
         return Math.floorDiv(t.getTime(), 1000L) * 1_000_000 + t.getNanos() / 1000;
     }
 
-    static Long microsOrNull(Timestamp t) {
-        return t == null ? null : micros(t);
-    }
 }

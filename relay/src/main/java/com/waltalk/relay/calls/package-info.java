@@ -9,7 +9,7 @@
  * replication stream.
  *
  * <p><b>May use</b> JDBC (a {@code javax.sql.DataSource}), shared-protocol (error codes, call states and
- * transitions) and the root package (only {@code RequestRefused}); no other relay package. It must not use
+ * transitions) and {@code refusal} ({@code RequestRefused}); no other relay package. It must not use
  * {@code session}, {@code transport}, {@code fanout}, {@code state} or {@code replication}: they build on
  * it, never the other way round.
  *

@@ -1,7 +1,7 @@
 package com.waltalk.relay.chat;
 
 import com.waltalk.protocol.ErrorCode;
-import com.waltalk.relay.RequestRefused;
+import com.waltalk.relay.refusal.RequestRefused;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.replication.TransactionSnapshot;
 import java.sql.Connection;

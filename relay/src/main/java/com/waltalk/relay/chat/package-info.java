@@ -5,8 +5,8 @@
  * sender and recipient through the replication stream, and the session layer stitches the history to the
  * stream with the snapshot, so that each message arrives exactly once.
  *
- * <p><b>May use</b> JDBC (a {@code javax.sql.DataSource}), shared-protocol (error codes), the root package
- * (only {@code RequestRefused}), {@code replication} (only {@code TransactionSnapshot}, the snapshot type)
+ * <p><b>May use</b> JDBC (a {@code javax.sql.DataSource}), shared-protocol (error codes), {@code refusal}
+ * ({@code RequestRefused}), {@code replication} (only {@code TransactionSnapshot}, the snapshot type)
  * and {@code calls} (only {@code CallStore.micros}). It must not use {@code session}, {@code transport},
  * {@code fanout} or {@code state}: they build on it, never the other way round.
  *

@@ -9,7 +9,7 @@ import com.waltalk.protocol.control.CallDecline;
 import com.waltalk.protocol.control.CallHangup;
 import com.waltalk.protocol.control.CallStart;
 import com.waltalk.protocol.control.MediaState;
-import com.waltalk.relay.RequestRefused;
+import com.waltalk.relay.refusal.RequestRefused;
 import com.waltalk.relay.calls.CallRecord;
 import com.waltalk.relay.session.SessionController.Services;
 

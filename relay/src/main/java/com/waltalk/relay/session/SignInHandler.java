@@ -15,7 +15,7 @@ import com.waltalk.protocol.control.Register;
 import com.waltalk.protocol.control.SignIn;
 import com.waltalk.protocol.control.SignedIn;
 import com.waltalk.protocol.control.Welcome;
-import com.waltalk.relay.RequestRefused;
+import com.waltalk.relay.refusal.RequestRefused;
 import com.waltalk.relay.accounts.SignInResult;
 import com.waltalk.relay.calls.CallRecord;
 import com.waltalk.relay.session.SessionController.Services;

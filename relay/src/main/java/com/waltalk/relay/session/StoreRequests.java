@@ -4,7 +4,7 @@ import static com.waltalk.relay.session.Replies.send;
 
 import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.control.ErrorMessage;
-import com.waltalk.relay.RequestRefused;
+import com.waltalk.relay.refusal.RequestRefused;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -17,7 +17,7 @@
  * (a session's {@code OutboundQueue}, {@code ClientChannel}, {@code OutboundStats}, and
  * {@code LocalRecipients}, which the registry implements), {@code ingest} ({@code MediaWriter},
  * {@code InboundMedia}), {@code replication} (only {@code ChangeHandler.Transaction} and
- * {@code TransactionSnapshot}), the root package (only {@code RequestRefused}), shared-protocol and
+ * {@code TransactionSnapshot}), {@code refusal} ({@code RequestRefused}), shared-protocol and
  * shared-runtime. It must not use {@code transport} or Java-WebSocket (the transport is a
  * {@code ClientChannel}), {@code replication.pgoutput}, {@code db}, {@code metrics}, {@code health}
  * or {@code cli}.

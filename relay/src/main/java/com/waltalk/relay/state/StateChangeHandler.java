@@ -2,6 +2,7 @@ package com.waltalk.relay.state;
 
 import com.waltalk.protocol.control.CallState;
 import com.waltalk.relay.calls.CallRecord;
+import com.waltalk.relay.calls.CallRows;
 import com.waltalk.relay.calls.CallStateSql;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.chat.ChatRecord;
@@ -245,15 +246,39 @@ public final class StateChangeHandler implements ChangeHandler {
     }
 
     static CallRecord readCall(TupleData row) throws PgOutputException {
-        String stateText = row.getString("state");
-        CallState state = CallState.fromWire(stateText)
-                .orElseThrow(() -> new PgOutputException("calls.state '" + stateText + "' is no call state"));
-        return new CallRecord(row.getLong("id"), row.getString("caller"), row.getString("callee"), state,
-                row.getTimestampMicros("created_at"),
-                row.isNull("answered_at") ? null : row.getTimestampMicros("answered_at"),
-                row.isNull("ended_at") ? null : row.getTimestampMicros("ended_at"),
-                row.isNull("ended_by") ? null : row.getString("ended_by"),
-                row.getBoolean("caller_video"), row.getBoolean("caller_audio"),
-                row.getBoolean("callee_video"), row.getBoolean("callee_audio"));
+        return CallRows.read(new TupleRow(row));
+    }
+
+    /** A replicated {@code calls} tuple, by the column names {@link CallRows} owns. */
+    private record TupleRow(TupleData row) implements CallRows.Row<PgOutputException> {
+        @Override
+        public boolean isNull(CallRows.Column column) throws PgOutputException {
+            return row.isNull(column.sql());
+        }
+
+        @Override
+        public long getLong(CallRows.Column column) throws PgOutputException {
+            return row.getLong(column.sql());
+        }
+
+        @Override
+        public String getString(CallRows.Column column) throws PgOutputException {
+            return row.getString(column.sql());
+        }
+
+        @Override
+        public boolean getBoolean(CallRows.Column column) throws PgOutputException {
+            return row.getBoolean(column.sql());
+        }
+
+        @Override
+        public long getTimestampMicros(CallRows.Column column) throws PgOutputException {
+            return row.getTimestampMicros(column.sql());
+        }
+
+        @Override
+        public PgOutputException corrupt(String message) {
+            return new PgOutputException(message);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package com.waltalk.relay;
+package com.waltalk.relay.refusal;
 
 import com.waltalk.protocol.ErrorCode;
 import java.util.Objects;
