@@ -3,10 +3,13 @@ package com.waltalk.desktop;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.waltalk.protocol.Limits;
 
 /**
  * The desktop app's layering, as the packages' {@code package-info.java} state it: the UI works on the
@@ -25,6 +28,37 @@ class DesktopArchitectureTest {
             .that().resideInAPackage("com.waltalk.desktop.ui..")
             .should().dependOnClassesThat().resideInAPackage("com.waltalk.desktop.net..")
             .because("the UI never touches the connection: it sends commands to SessionModel and reads its events");
+
+    @ArchTest
+    static final ArchRule uiSeesThePipelinesOnlyThroughTheRoot = noClasses()
+            .that().resideInAPackage("com.waltalk.desktop.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.waltalk.desktop.audio..",
+                    "com.waltalk.desktop.capture..", "com.waltalk.desktop.playback..", "com.waltalk.desktop.video..",
+                    "com.waltalk.desktop.media..")
+            .because("the screens drive the media pipelines through the interfaces the composition root implements "
+                    + "(CallMediaHooks, MediaDevices)");
+
+    @ArchTest
+    static final ArchRule uiUsesOnlyTheProtocolsLimits = noClasses()
+            .that().resideInAPackage("com.waltalk.desktop.ui..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("com.waltalk.protocol..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(Limits.class))))
+            .because("the screens see the relay through the session model; of the protocol only its limits "
+                    + "(e.g. the chat box's length)");
+
+    @ArchTest
+    static final ArchRule connectionValuesUseNothingOfTheApp = usesNothingElseOfTheApp("com.waltalk.desktop.connection");
+
+    @ArchTest
+    static final ArchRule mediaValuesUseNothingOfTheApp = usesNothingElseOfTheApp("com.waltalk.desktop.media");
+
+    /** Plain value packages everything else builds on: they use no other package of the app. */
+    private static ArchRule usesNothingElseOfTheApp(String valuePackage) {
+        return noClasses().that().resideInAPackage(valuePackage + "..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("com.waltalk.desktop..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(valuePackage + ".."))))
+                .because("connection values and media frames are plain values everything else builds on");
+    }
 
     @ArchTest
     static final ArchRule onlyNetTouchesWebSockets = noClasses()

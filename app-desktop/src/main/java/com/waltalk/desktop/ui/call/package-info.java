@@ -7,7 +7,7 @@
  * <p><b>Uses</b> {@code session}, {@code call} (statistics of the media link), {@code connection},
  * {@code settings}, {@code ui.chat}, {@code ui.contacts}, {@code ui.common}, JavaFX and javax.sound (the
  * ringtone). <b>Must not use</b> {@code ui.shell} or the other screens, and like every {@code ui} package
- * never {@code net}, shared-protocol, the media pipelines ({@code audio}, {@code capture},
+ * never {@code net}, shared-protocol (but its {@code Limits}), the media pipelines ({@code audio}, {@code capture},
  * {@code playback}, {@code video}, {@code media}) or the composition root: the pipelines are reached
  * through {@code CallMediaHooks}, which the composition root implements. <b>Used by</b> {@code ui.shell} and
  * the composition root.

@@ -5,7 +5,7 @@
  *
  * <p><b>Uses</b> {@code session} (conversations, chat lines), {@code ui.common} and JavaFX. <b>Must not
  * use</b> the other {@code ui} packages, and like every {@code ui} package never {@code net},
- * shared-protocol, the media pipelines or the composition root. <b>Used by</b> {@code ui.contacts} and
+ * shared-protocol (but its {@code Limits}), the media pipelines or the composition root. <b>Used by</b> {@code ui.contacts} and
  * {@code ui.call}.
  *
  * <p><b>Threads.</b> JavaFX Application Thread only.

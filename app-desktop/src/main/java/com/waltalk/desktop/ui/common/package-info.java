@@ -6,7 +6,7 @@
  *
  * <p><b>Uses</b> {@code session}, {@code connection}, {@code settings} (the theme choice), JavaFX, AWT (the
  * system tray) and shared-runtime. It is the bottom of the UI: <b>must not use</b> any other {@code ui}
- * package, and like every {@code ui} package never {@code net}, shared-protocol, the media pipelines
+ * package, and like every {@code ui} package never {@code net}, shared-protocol (but its {@code Limits}), the media pipelines
  * ({@code audio}, {@code capture}, {@code playback}, {@code video}, {@code media}) or the composition root.
  * <b>Used by</b> the other {@code ui} packages and the composition root.
  *

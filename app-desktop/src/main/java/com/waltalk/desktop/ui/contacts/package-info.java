@@ -5,7 +5,7 @@
  *
  * <p><b>Uses</b> {@code session}, {@code ui.chat}, {@code ui.common} and JavaFX. <b>Must not use</b>
  * {@code ui.call}, {@code ui.shell} or the other screens, and like every {@code ui} package never
- * {@code net}, shared-protocol, the media pipelines or the composition root. <b>Used by</b> {@code ui.call}
+ * {@code net}, shared-protocol (but its {@code Limits}), the media pipelines or the composition root. <b>Used by</b> {@code ui.call}
  * (call descriptions) and {@code ui.shell}.
  *
  * <p><b>Threads.</b> JavaFX Application Thread only.

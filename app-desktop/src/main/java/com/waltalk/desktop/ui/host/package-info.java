@@ -3,7 +3,7 @@
  * and shows the addresses other computers can use.
  *
  * <p><b>Uses</b> {@code host} and JavaFX. <b>Must not use</b> the other {@code ui} packages, and like every
- * {@code ui} package never {@code net}, shared-protocol, the media pipelines or the composition root.
+ * {@code ui} package never {@code net}, shared-protocol (but its {@code Limits}), the media pipelines or the composition root.
  * <b>Used by</b> {@code ui.shell}.
  *
  * <p><b>Threads.</b> JavaFX Application Thread; the relay starts on {@code host-relay-start} and the view

@@ -5,7 +5,7 @@
  *
  * <p><b>Uses</b> every other {@code ui} package, {@code session}, {@code connection}, {@code settings},
  * {@code host}, JavaFX and shared-runtime. It is the top of the UI; like every {@code ui} package it never
- * uses {@code net}, shared-protocol, the media pipelines or the composition root. <b>Used by</b> the
+ * uses {@code net}, shared-protocol (but its {@code Limits}), the media pipelines or the composition root. <b>Used by</b> the
  * composition root only.
  *
  * <p><b>Threads.</b> JavaFX Application Thread; closing a window closes its session model on a
