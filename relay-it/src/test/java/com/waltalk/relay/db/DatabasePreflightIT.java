@@ -13,7 +13,7 @@ class DatabasePreflightIT {
 
     @Test
     void walLevelReplicaIsRefusedByName() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("wal_level", "replica").start();
+        try (EmbeddedPostgres pg = EmbeddedDatabase.newBuilder().setServerConfig("wal_level", "replica").start();
              Connection c = pg.getPostgresDatabase().getConnection()) {
             assertThatThrownBy(() -> DatabasePreflight.check(c))
                     .isInstanceOf(DatabasePreflight.MisconfiguredDatabaseException.class)
@@ -24,7 +24,7 @@ class DatabasePreflightIT {
 
     @Test
     void aCorrectlyConfiguredDatabasePasses() throws Exception {
-        var builder = EmbeddedPostgres.builder();
+        var builder = EmbeddedDatabase.newBuilder();
         com.waltalk.relay.db.EmbeddedDatabase.serverConfig("1GB").forEach(builder::setServerConfig);
         try (EmbeddedPostgres pg = builder.start(); Connection c = pg.getPostgresDatabase().getConnection()) {
             DatabasePreflight.check(c);

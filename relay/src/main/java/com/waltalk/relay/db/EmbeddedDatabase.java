@@ -21,6 +21,15 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    /**
+     * A zonky builder that finds the PostgreSQL binaries as the relay does ({@link FirstMatchBinaryResolver}: the
+     * first copy wins when a Maven reactor puts the binaries on the class path twice). Every embedded server in
+     * WalTalk, the relay's and the tests' own, starts from this.
+     */
+    public static EmbeddedPostgres.Builder newBuilder() {
+        return EmbeddedPostgres.builder().setPgBinaryResolver(FirstMatchBinaryResolver.INSTANCE);
+    }
+
     public static final String DATABASE = "waltalk";
 
     private final EmbeddedPostgres postgres;
@@ -67,10 +76,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase start(Path dataDir, String maxSlotWalKeepSize) throws IOException {
         Files.createDirectories(dataDir.getParent() == null ? dataDir : dataDir.getParent());
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = newBuilder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setPgBinaryResolver(FirstMatchBinaryResolver.INSTANCE)
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
         serverConfig(maxSlotWalKeepSize).forEach(builder::setServerConfig);
         EmbeddedPostgres pg = builder.start();

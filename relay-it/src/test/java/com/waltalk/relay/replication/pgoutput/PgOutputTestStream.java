@@ -46,7 +46,7 @@ final class PgOutputTestStream implements AutoCloseable {
     }
 
     static EmbeddedPostgres startPostgres() throws Exception {
-        return EmbeddedPostgres.builder()
+        return com.waltalk.relay.db.EmbeddedDatabase.newBuilder()
                 .setServerConfig("wal_level", "logical")
                 .setServerConfig("max_replication_slots", "10")
                 .setServerConfig("max_wal_senders", "10")
