@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The benchmark's measurement plumbing, not its figures: a short run of the whole pipeline through an
  * in-process relay yields samples at every stage of both streams, with latencies that are non-negative
- * and ordered along the pipeline, and a report that prints them. Needs the surefire JavaFX (Monocle) and
- * ALSA settings of app-desktop/pom.xml for the window and the speaker line.
+ * and ordered along the pipeline, and a report that prints them. Needs the failsafe settings of
+ * bench/desktop-bench/pom.xml: headless JavaFX (Monocle) for the window, the app's test ALSA device for the
+ * speaker line.
  */
 class PipelineRunIT {
 
