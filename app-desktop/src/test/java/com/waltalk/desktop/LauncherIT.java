@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The launcher as a separate process, like the installers and CI run it. */
-class LauncherTest {
+class LauncherIT {
 
     record Run(int exit, String out) {
     }
