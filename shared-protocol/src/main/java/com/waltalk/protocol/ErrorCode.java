@@ -38,7 +38,10 @@ public enum ErrorCode {
     BAD_CALL_STATE("bad_call_state", "The call action is not allowed in the call's state."),
     NOT_IN_CALL("not_in_call", "Media needs an accepted call with the addressed peer."),
     SIGN_IN_TIMEOUT("sign_in_timeout", "The connection did not sign in within the timeout."),
-    ACCOUNT_REMOVED("account_removed", "The signed-in account was removed by an operator.");
+    ACCOUNT_REMOVED("account_removed", "The signed-in account was removed by an operator."),
+    NOT_A_CONTACT("not_a_contact", "Calls and chat need the other user as a contact."),
+    NO_CONTACT_REQUEST("no_contact_request", "The other user has not asked to become contacts."),
+    INVITE_REQUIRED("invite_required", "Registration on this relay needs a valid invite code.");
 
     private static final ErrorCode[] ALL = values();
 

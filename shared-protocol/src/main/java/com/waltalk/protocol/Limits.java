@@ -47,6 +47,9 @@ public final class Limits {
     /** Longest client-chosen chat message id ({@code clientMsgId}), in ASCII characters. */
     public static final int MAX_CLIENT_MSG_ID_CHARS = 64;
 
+    /** Longest invite code in {@code register}. */
+    public static final int MAX_INVITE_CHARS = 64;
+
     /**
      * Deepest nesting of JSON objects and arrays in a control message, counting the message
      * object itself as 1; applies inside ignored properties too.

@@ -39,6 +39,9 @@ class ErrorCodeTest {
         expected.put(ErrorCode.NOT_IN_CALL, "not_in_call");
         expected.put(ErrorCode.SIGN_IN_TIMEOUT, "sign_in_timeout");
         expected.put(ErrorCode.ACCOUNT_REMOVED, "account_removed");
+        expected.put(ErrorCode.NOT_A_CONTACT, "not_a_contact");
+        expected.put(ErrorCode.NO_CONTACT_REQUEST, "no_contact_request");
+        expected.put(ErrorCode.INVITE_REQUIRED, "invite_required");
 
         assertThat(ErrorCode.values()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((code, wire) -> assertThat(code.wire()).isEqualTo(wire));

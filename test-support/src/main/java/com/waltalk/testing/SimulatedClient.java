@@ -349,8 +349,10 @@ public final class SimulatedClient implements AutoCloseable {
                 ControlMessage m = ControlCodec.decode(message, Limits.MAX_SERVER_CONTROL_BYTES);
                 if (m instanceof ErrorMessage e) {
                     errors.add(e);
-                } else if (m instanceof com.waltalk.protocol.control.Directory d) {
-                    d.users().forEach(u -> statuses.put(u.user(), u.status()));
+                } else if (m instanceof com.waltalk.protocol.control.Contacts d) {
+                    d.contacts().forEach(u -> statuses.put(u.user(), u.status().wire()));
+                } else if (m instanceof com.waltalk.protocol.control.ContactUpdate u) {
+                    statuses.put(u.user(), u.status().wire());
                 } else if (m instanceof com.waltalk.protocol.control.Presence p) {
                     statuses.put(p.user(), p.status());
                 }

@@ -13,7 +13,8 @@ import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.Chat;
 import com.waltalk.protocol.control.ChatHistory;
 import com.waltalk.protocol.control.ControlMessage;
-import com.waltalk.protocol.control.Directory;
+import com.waltalk.protocol.control.ContactUpdate;
+import com.waltalk.protocol.control.Contacts;
 import com.waltalk.protocol.control.ErrorMessage;
 import com.waltalk.protocol.control.SignedIn;
 import com.waltalk.protocol.media.MediaFrame;
@@ -215,8 +216,10 @@ final class DesktopSession implements SessionModel {
     }
 
     private void control(ControlMessage m) {
-        if (m instanceof Directory d) {
+        if (m instanceof Contacts d) {
             directory.replace(d);
+        } else if (m instanceof ContactUpdate u) {
+            directory.contactChanged(u);
         } else if (m instanceof com.waltalk.protocol.control.Presence p) {
             directory.presenceChanged(p);
         } else if (m instanceof CallHistory h) {

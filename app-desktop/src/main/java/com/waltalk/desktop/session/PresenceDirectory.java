@@ -1,15 +1,17 @@
 package com.waltalk.desktop.session;
 
-import com.waltalk.protocol.control.Directory;
-import com.waltalk.protocol.control.PresenceEntry;
+import com.waltalk.protocol.control.ContactEntry;
+import com.waltalk.protocol.control.ContactRelation;
+import com.waltalk.protocol.control.ContactUpdate;
+import com.waltalk.protocol.control.Contacts;
 import com.waltalk.protocol.control.PresenceStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The other users of the relay with their presence, from the relay's {@code directory} snapshot and its
- * {@code presence} changes; the signed-in user is left out.
+ * The user's contacts with their presence, from the relay's {@code contacts} list (sent after each
+ * sign-in, possibly in several messages), its {@code contact} and {@code presence} changes.
  *
  * <p>Thread-safety: {@link #contacts()} may be called from any thread (a volatile snapshot); everything
  * else is confined to the session thread.
@@ -21,6 +23,9 @@ final class PresenceDirectory {
 
     // session thread only; sorted by name
     private final Map<String, Presence> directory = new TreeMap<>();
+
+    // session thread only: a contacts list arriving in several messages, until the one marked last
+    private final Map<String, Presence> incoming = new TreeMap<>();
 
     // snapshot for the getter
     private volatile List<Contact> directorySnapshot = List.of();
@@ -35,21 +40,34 @@ final class PresenceDirectory {
         return directorySnapshot;
     }
 
-    /** The relay's whole directory (after each sign-in): replaces what is known. */
-    void replace(Directory d) {
-        String me = connection.me();
-        directory.clear();
-        for (PresenceEntry e : d.users()) {
-            if (!e.user().equals(me)) {
-                directory.put(e.user(), presence(e.status()));
+    /** A part of the relay's contacts list (after each sign-in); the last part replaces what is known. */
+    void replace(Contacts part) {
+        for (ContactEntry e : part.contacts()) {
+            if (e.relation() == ContactRelation.CONTACT) {
+                incoming.put(e.user(), presence(e.status().wire()));
             }
         }
-        directoryChanged();
+        if (part.last()) {
+            directory.clear();
+            directory.putAll(incoming);
+            incoming.clear();
+            directoryChanged();
+        }
     }
 
-    /** One user's presence changed (or a new user appeared). */
+    /** How one person stands to the user changed. */
+    void contactChanged(ContactUpdate u) {
+        boolean changed = u.relation() == ContactRelation.CONTACT
+                ? directory.put(u.user(), presence(u.status().wire())) != presence(u.status().wire())
+                : directory.remove(u.user()) != null;
+        if (changed) {
+            directoryChanged();
+        }
+    }
+
+    /** A contact's presence changed. */
     void presenceChanged(com.waltalk.protocol.control.Presence p) {
-        if (!p.user().equals(connection.me())
+        if (directory.containsKey(p.user())
                 && directory.put(p.user(), presence(p.status())) != presence(p.status())) {
             directoryChanged();
         }
@@ -58,6 +76,7 @@ final class PresenceDirectory {
     /** Forgets everything (a new session); publishes nothing. */
     void reset() {
         directory.clear();
+        incoming.clear();
         directorySnapshot = List.of();
     }
 

@@ -7,9 +7,9 @@ import com.waltalk.protocol.control.CallStart;
 import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.Chat;
-import com.waltalk.protocol.control.Directory;
+import com.waltalk.protocol.control.Contacts;
 import com.waltalk.protocol.control.ErrorMessage;
-import com.waltalk.protocol.control.PresenceEntry;
+import com.waltalk.protocol.control.ContactEntry;
 import com.waltalk.protocol.control.Register;
 import com.waltalk.protocol.control.SignIn;
 import com.waltalk.protocol.control.SignedIn;
@@ -169,8 +169,8 @@ class UserCommandIT {
                 assertThat(carol.nextError(T).code()).isEqualTo("registration_closed");
                 carol.sendControl(SignIn.withPassword("carol", "carols password"));
                 carol.awaitControl(SignedIn.class, in -> true, T);
-                Directory before = carol.awaitControl(Directory.class, d -> true, T);
-                assertThat(before.users()).extracting(PresenceEntry::user).containsExactly("carol");
+                Contacts before = carol.awaitControl(Contacts.class, d -> true, T);
+                assertThat(before.contacts()).extracting(ContactEntry::user).containsExactly("carol");
 
                 env.put("PW", "daves password");
                 assertThat(run("add", "dave", "--password-env", "PW")).isZero();

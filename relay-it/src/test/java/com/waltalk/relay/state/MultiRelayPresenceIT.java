@@ -12,10 +12,10 @@ import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.Chat;
 import com.waltalk.protocol.control.ChatSend;
 import com.waltalk.protocol.control.ControlMessage;
-import com.waltalk.protocol.control.Directory;
+import com.waltalk.protocol.control.Contacts;
 import com.waltalk.protocol.control.ErrorMessage;
 import com.waltalk.protocol.control.Presence;
-import com.waltalk.protocol.control.PresenceEntry;
+import com.waltalk.protocol.control.ContactEntry;
 import com.waltalk.testing.SimulatedClient;
 import com.waltalk.relay.config.RelaySettings;
 import com.waltalk.relay.db.EmbeddedDatabase;
@@ -169,10 +169,10 @@ class MultiRelayPresenceIT {
             b = ChildRelay.start(db.jdbcUrl(), db.user(), "relay_k");
             try (SimulatedClient daveAgain = SimulatedClient.signIn(b.uri(), "dave")) {
                 awaitPresence(carol, "dave", "online", T);
-                Directory directory = daveAgain.awaitControl(Directory.class, d -> true, T);
-                assertThat(directory.users()).anySatisfy(e -> {
+                Contacts directory = daveAgain.awaitControl(Contacts.class, d -> true, T);
+                assertThat(directory.contacts()).anySatisfy(e -> {
                     assertThat(e.user()).isEqualTo("carol2");
-                    assertThat(e.status()).isEqualTo("online");
+                    assertThat(e.status().wire()).isEqualTo("online");
                 });
             }
         } finally {
@@ -223,9 +223,9 @@ class MultiRelayPresenceIT {
                 awaitPresence(fred, "erin", "offline", T);
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
                 try (SimulatedClient gina = SimulatedClient.signIn(k.uri(), "gina")) {
-                    Directory directory = gina.awaitControl(Directory.class, d -> true, T);
-                    assertThat(directory.users()).filteredOn(e -> e.user().equals("dave") || e.user().equals("erin"))
-                            .extracting(PresenceEntry::status).containsExactly("offline", "offline");
+                    Contacts directory = gina.awaitControl(Contacts.class, d -> true, T);
+                    assertThat(directory.contacts()).filteredOn(e -> e.user().equals("dave") || e.user().equals("erin"))
+                            .extracting(e -> e.status().wire()).containsExactly("offline", "offline");
                 }
 
                 // dave and erin do not come back within the grace (3 s): their calls end on their behalf
@@ -376,8 +376,8 @@ class MultiRelayPresenceIT {
             }
             if (m instanceof Presence p && p.user().equals(user)) {
                 seen.add(p.status());
-            } else if (m instanceof Directory d) {
-                d.users().stream().filter(e -> e.user().equals(user)).forEach(e -> seen.add(e.status()));
+            } else if (m instanceof Contacts d) {
+                d.contacts().stream().filter(e -> e.user().equals(user)).forEach(e -> seen.add(e.status().wire()));
             }
         }
     }

@@ -25,7 +25,7 @@ public final class Publications {
     public static final String MEDIA = "waltalk_media";
     /** The user directory, without password hashes (a column list). */
     public static final String DIRECTORY = "waltalk_directory";
-    /** Presence, calls and chat. */
+    /** Presence, calls, chat and contacts. */
     public static final String STATE = "waltalk_state";
     /** Everything a relay streams. */
     public static final List<String> ALL = List.of(MEDIA, DIRECTORY, STATE);
@@ -39,7 +39,7 @@ public final class Publications {
         DEFINITIONS.put(DIRECTORY, "CREATE PUBLICATION " + DIRECTORY
                 + " FOR TABLE users (id, name, created_at) WITH (publish = 'insert, update, delete')");
         DEFINITIONS.put(STATE, "CREATE PUBLICATION " + STATE
-                + " FOR TABLE presence, calls, chat_messages WITH (publish = 'insert, update, delete')");
+                + " FOR TABLE presence, calls, chat_messages, contacts WITH (publish = 'insert, update, delete')");
     }
 
     private final DataSource dataSource;

@@ -4,10 +4,11 @@ import com.waltalk.protocol.CloseCode;
 import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.ControlCodec;
-import com.waltalk.protocol.control.Directory;
+import com.waltalk.protocol.control.ContactEntry;
+import com.waltalk.protocol.control.ContactRelation;
+import com.waltalk.protocol.control.Contacts;
 import com.waltalk.protocol.control.MediaFlags;
 import com.waltalk.protocol.control.Presence;
-import com.waltalk.protocol.control.PresenceEntry;
 import com.waltalk.protocol.control.PresenceStatus;
 import com.waltalk.relay.calls.CallRecord;
 import com.waltalk.relay.chat.ChatRecord;
@@ -15,6 +16,7 @@ import com.waltalk.relay.replication.ChangeHandler.Transaction;
 import com.waltalk.relay.state.LiveState;
 import com.waltalk.relay.state.PresenceRecord;
 import com.waltalk.relay.state.SessionNotifier;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -98,16 +100,17 @@ public final class SessionNotifications implements SessionNotifier {
         if (registry.size() == 0) {
             return;
         }
-        String json = ControlCodec.encode(directory());
+        List<String> json = directory().stream().map(ControlCodec::encode).toList();
         for (ClientSession s : registry.all()) {
-            s.outbound().offerControl(json);
+            json.forEach(s.outbound()::offerControl);
         }
     }
 
     /** The directory as of now; call under {@link LiveState#lock()} to be consistent with presence updates. */
-    Directory directory() {
-        return new Directory(state.directory().stream()
-                .map((Map.Entry<String, LiveState.Status> e) -> PresenceEntry.of(e.getKey(), wire(e.getValue())))
+    List<Contacts> directory() {
+        return Contacts.split(state.directory().stream()
+                .map((Map.Entry<String, LiveState.Status> e) -> new ContactEntry(e.getKey(), ContactRelation.CONTACT,
+                        wire(e.getValue())))
                 .toList());
     }
 

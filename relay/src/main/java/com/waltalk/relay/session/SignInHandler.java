@@ -171,7 +171,7 @@ final class SignInHandler {
             Instant expires = ok.token().expiresAt();
             send(session, new SignedIn(user, ok.token().token(),
                     expires.getEpochSecond() * 1_000_000L + expires.getNano() / 1_000));
-            send(session, s.notifications().directory());
+            s.notifications().directory().forEach(part -> send(session, part));
         }
         if (!session.channel().isOpen()) {
             // closed while we were registering: make sure we do not leave a ghost

@@ -4,7 +4,7 @@ import com.waltalk.protocol.Limits;
 import java.util.List;
 
 /**
- * Relay → client, right after {@link Directory}: the most recent calls the user took part in,
+ * Relay → client, right after {@link Contacts}: the most recent calls the user took part in,
  * oldest first, each as its latest {@link CallUpdate} (the elements carry the same properties as
  * a {@code call} message, without {@code type}). Wire type {@link MessageType#CALL_HISTORY}.
  *

@@ -11,9 +11,9 @@ public sealed interface ControlMessage permits
         Hello, Welcome, ErrorMessage, Ping, Pong,
         // client → relay
         Register, SignIn, SignOut, CallStart, CallAccept, CallDecline, CallHangup, ChatSend,
-        MediaState,
+        MediaState, ContactAction,
         // relay → client
-        SignedIn, Directory, Presence, CallUpdate, CallHistory, Chat, ChatHistory {
+        SignedIn, Contacts, ContactUpdate, Presence, CallUpdate, CallHistory, Chat, ChatHistory {
 
     /** This message's type; its {@linkplain MessageType#wire() wire name} goes in {@code "type"}. */
     MessageType type();

@@ -33,7 +33,8 @@ final class ControlMessageReader {
             case PONG -> new Pong(fields.requiredLong("id"));
             case REGISTER -> new Register(user(fields, "user"),
                     FieldRules.password(fields.name("password"),
-                            fields.requiredString("password")));
+                            fields.requiredString("password")),
+                    FieldRules.optionalInvite(fields.name("invite"), fields.optionalString("invite")));
             case SIGN_IN -> signIn(fields);
             case SIGN_OUT -> new SignOut();
             case CALL_START -> new CallStart(user(fields, "to"));
@@ -47,7 +48,10 @@ final class ControlMessageReader {
             case SIGNED_IN -> new SignedIn(user(fields, "user"),
                     FieldRules.token(fields.name("token"), fields.requiredString("token")),
                     fields.requiredLong("tokenExpiresAtMicros"));
-            case DIRECTORY -> new Directory(presenceEntries(fields));
+            case CONTACTS -> new Contacts(contactEntries(fields), fields.requiredBoolean("last"));
+            case CONTACT -> new ContactUpdate(user(fields, "user"), contactRelation(fields),
+                    PresenceStatus.fromWire(presenceStatus(fields)).orElseThrow());
+            case CONTACT_ACTION -> new ContactAction(user(fields, "user"), contactAction(fields));
             case PRESENCE -> new Presence(user(fields, "user"), presenceStatus(fields));
             case CALL -> callUpdate(fields);
             case CALL_HISTORY -> new CallHistory(callUpdates(fields));
@@ -64,13 +68,24 @@ final class ControlMessageReader {
         return new SignIn(user, password, token);
     }
 
-    private static List<PresenceEntry> presenceEntries(JsonFields fields)
+    private static List<ContactEntry> contactEntries(JsonFields fields)
             throws ProtocolException {
-        List<PresenceEntry> users = new ArrayList<>();
-        for (JsonFields element : fields.requiredObjectList("users", Limits.MAX_LIST_ELEMENTS)) {
-            users.add(new PresenceEntry(user(element, "user"), presenceStatus(element)));
+        List<ContactEntry> contacts = new ArrayList<>();
+        for (JsonFields element
+                : fields.requiredObjectList("contacts", Limits.MAX_LIST_ELEMENTS)) {
+            contacts.add(new ContactEntry(user(element, "user"), contactRelation(element),
+                    PresenceStatus.fromWire(presenceStatus(element)).orElseThrow()));
         }
-        return users;
+        return contacts;
+    }
+
+    private static ContactRelation contactRelation(JsonFields fields) throws ProtocolException {
+        return FieldRules.contactRelation(fields.name("relation"),
+                fields.requiredString("relation"));
+    }
+
+    private static ContactAction.Kind contactAction(JsonFields fields) throws ProtocolException {
+        return FieldRules.contactAction(fields.name("action"), fields.requiredString("action"));
     }
 
     private static CallUpdate callUpdate(JsonFields fields) throws ProtocolException {

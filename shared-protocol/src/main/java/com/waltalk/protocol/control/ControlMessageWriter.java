@@ -31,6 +31,7 @@ final class ControlMessageWriter {
             out.put("id", m.id());
         } else if (message instanceof Register m) {
             out.put("user", m.user()).put("password", m.password());
+            putOptional(out, "invite", m.invite());
         } else if (message instanceof SignIn m) {
             putOptional(out, "user", m.user());
             putOptional(out, "password", m.password());
@@ -54,11 +55,19 @@ final class ControlMessageWriter {
         } else if (message instanceof SignedIn m) {
             out.put("user", m.user()).put("token", m.token())
                     .put("tokenExpiresAtMicros", m.tokenExpiresAtMicros());
-        } else if (message instanceof Directory m) {
-            ArrayNode users = out.putArray("users");
-            for (PresenceEntry entry : m.users()) {
-                users.addObject().put("user", entry.user()).put("status", entry.status());
+        } else if (message instanceof Contacts m) {
+            ArrayNode contacts = out.putArray("contacts");
+            for (ContactEntry entry : m.contacts()) {
+                contacts.addObject().put("user", entry.user())
+                        .put("relation", entry.relation().wire())
+                        .put("status", entry.status().wire());
             }
+            out.put("last", m.last());
+        } else if (message instanceof ContactUpdate m) {
+            out.put("user", m.user()).put("relation", m.relation().wire())
+                    .put("status", m.status().wire());
+        } else if (message instanceof ContactAction m) {
+            out.put("user", m.user()).put("action", m.action().wire());
         } else if (message instanceof Presence m) {
             out.put("user", m.user()).put("status", m.status());
         } else if (message instanceof CallUpdate m) {

@@ -23,6 +23,11 @@ final class FieldRules {
     private static final String CALL_STATE_WIRES = Arrays.stream(CallState.values())
             .map(CallState::wire).collect(Collectors.joining(", "));
 
+    private static final String CONTACT_RELATION_WIRES = Arrays.stream(ContactRelation.values())
+            .map(ContactRelation::wire).collect(Collectors.joining(", "));
+    private static final String CONTACT_ACTION_WIRES = Arrays.stream(ContactAction.Kind.values())
+            .map(ContactAction.Kind::wire).collect(Collectors.joining(", "));
+
     private FieldRules() {
     }
 
@@ -151,6 +156,33 @@ final class FieldRules {
             throw badField(field, "must be one of " + PRESENCE_WIRES);
         }
         return value;
+    }
+
+    /** An invite code: absent, or 1..{@value Limits#MAX_INVITE_CHARS} letters, digits, '-' or '_'. */
+    static String optionalInvite(String field, String value) throws ProtocolException {
+        if (value == null) {
+            return null;
+        }
+        if (value.isEmpty() || value.length() > Limits.MAX_INVITE_CHARS
+                || !value.chars().allMatch(ch -> ch < 128 && (Character.isLetterOrDigit(ch) || ch == '-' || ch == '_'))) {
+            throw badField(field, "must be 1.." + Limits.MAX_INVITE_CHARS
+                    + " ASCII letters, digits, '-' or '_'");
+        }
+        return value;
+    }
+
+    /** One of the {@link ContactRelation} wire strings, as its constant. */
+    static ContactRelation contactRelation(String field, String value) throws ProtocolException {
+        requirePresent(field, value);
+        return ContactRelation.fromWire(value)
+                .orElseThrow(() -> badField(field, "must be one of " + CONTACT_RELATION_WIRES));
+    }
+
+    /** One of the {@link ContactAction.Kind} wire strings, as its constant. */
+    static ContactAction.Kind contactAction(String field, String value) throws ProtocolException {
+        requirePresent(field, value);
+        return ContactAction.Kind.fromWire(value)
+                .orElseThrow(() -> badField(field, "must be one of " + CONTACT_ACTION_WIRES));
     }
 
     /** One of the {@link CallState} wire strings, as its constant. */

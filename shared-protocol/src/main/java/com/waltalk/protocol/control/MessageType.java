@@ -23,8 +23,12 @@ public enum MessageType {
     SIGNED_IN("signed_in"),
     /** {@link SignOut}, client → relay. */
     SIGN_OUT("sign_out"),
-    /** {@link Directory}, relay → client. */
-    DIRECTORY("directory"),
+    /** {@link Contacts}, relay → client. */
+    CONTACTS("contacts"),
+    /** {@link ContactUpdate}, relay → client. */
+    CONTACT("contact"),
+    /** {@link ContactAction}, client → relay. */
+    CONTACT_ACTION("contact_action"),
     /** {@link Presence}, relay → client. */
     PRESENCE("presence"),
     /** {@link CallStart}, client → relay. */

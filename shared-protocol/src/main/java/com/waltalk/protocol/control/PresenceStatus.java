@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Whether a user can be reached, as carried in the {@code status} property of {@link Presence}
- * and {@link PresenceEntry}. Each constant has a stable lowercase {@linkplain #wire() wire
+ * and {@link ContactEntry}. Each constant has a stable lowercase {@linkplain #wire() wire
  * string}; the decoder rejects any other string with {@code bad_field}.
  *
  * <p>Thread-safety: immutable; safe to use from any thread.

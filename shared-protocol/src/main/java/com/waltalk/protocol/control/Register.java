@@ -12,15 +12,23 @@ package com.waltalk.protocol.control;
  * @param user the new account's user name; a valid user name
  * @param password 1..{@value com.waltalk.protocol.Limits#MAX_PASSWORD_CHARS} code points of
  *     text (no control characters but tab, line feed, carriage return; no unpaired surrogates)
+ * @param invite an invite code from the relay's operator, or {@code null}; needed when the
+ *     relay's registration is by invitation ({@code invite_required})
  */
-public record Register(String user, String password) implements ControlMessage {
+public record Register(String user, String password, String invite) implements ControlMessage {
 
-    /** @throws IllegalArgumentException if {@code user} or {@code password} is invalid */
+    /** @throws IllegalArgumentException if {@code user}, {@code password} or {@code invite} is invalid */
     public Register {
         FieldRules.require(() -> {
             FieldRules.user("user", user);
             FieldRules.password("password", password);
+            FieldRules.optionalInvite("invite", invite);
         });
+    }
+
+    /** A registration without an invite code. */
+    public Register(String user, String password) {
+        this(user, password, null);
     }
 
     @Override
@@ -31,6 +39,6 @@ public record Register(String user, String password) implements ControlMessage {
     /** Like the generated one, but never shows the password. */
     @Override
     public String toString() {
-        return "Register[user=" + user + ", password=***]";
+        return "Register[user=" + user + ", password=***" + (invite == null ? "" : ", invite=***") + "]";
     }
 }

@@ -16,13 +16,13 @@ final class ControlArbitraries {
     private static final String[] TYPES = {
         "hello", "welcome", "error", "ping", "pong", "register", "sign_in", "sign_out",
         "call_start", "call_accept", "call_decline", "call_hangup", "chat_send", "media_state",
-        "signed_in", "directory", "presence", "call", "call_history", "chat", "chat_history",
+        "signed_in", "contacts", "contact", "contact_action", "presence", "call", "call_history", "chat", "chat_history",
     };
 
     private static final String[] KEYS = {
         "protocol", "user", "client", "relayId", "serverTimeMicros", "registrationOpen", "code",
         "message", "fatal", "retryAfterMs", "id", "videoOn", "audioOn", "password", "token",
-        "to", "callId", "body", "clientMsgId", "tokenExpiresAtMicros", "users", "status",
+        "to", "callId", "body", "clientMsgId", "tokenExpiresAtMicros", "contacts", "relation", "action", "last", "invite", "status",
         "caller", "callee", "state", "createdAtMicros", "answeredAtMicros", "endedAtMicros",
         "endedBy", "callerMedia", "calleeMedia", "calls", "from", "sentAtMicros", "messages",
     };
@@ -31,7 +31,7 @@ final class ControlArbitraries {
         "{", "}", "[", "]", ":", ",", "\"", "\\", " ", "\n",
         "\"type\"", "\"hello\"", "\"welcome\"", "\"error\"", "\"ping\"", "\"pong\"",
         "\"media_state\"", "\"sign_in\"", "\"call\"", "\"call_history\"", "\"chat\"",
-        "\"directory\"", "\"protocol\"", "\"user\"", "\"client\"", "\"id\"", "\"code\"",
+        "\"contacts\"", "\"contact_action\"", "\"protocol\"", "\"user\"", "\"client\"", "\"id\"", "\"code\"",
         "\"message\"", "\"fatal\"", "\"videoOn\"", "\"audioOn\"", "\"relayId\"",
         "\"serverTimeMicros\"", "\"token\"", "\"password\"", "\"callId\"", "\"body\"",
         "\"users\"", "\"status\"", "\"online\"", "\"calls\"", "\"callerMedia\"", "\"state\"",
@@ -58,7 +58,7 @@ final class ControlArbitraries {
                         .as(ErrorMessage::new),
                 Arbitraries.longs().map(Ping::new),
                 Arbitraries.longs().map(Pong::new),
-                Combinators.combine(userNames(), passwords()).as(Register::new),
+                Combinators.combine(userNames(), passwords(), invites()).as(Register::new),
                 Combinators.combine(userNames(), passwords()).as(SignIn::withPassword),
                 tokens().map(SignIn::withToken),
                 Arbitraries.just(new SignOut()),
@@ -71,7 +71,11 @@ final class ControlArbitraries {
                 Combinators.combine(ids, bool, bool).as(MediaState::new),
                 Combinators.combine(userNames(), tokens(), Arbitraries.longs())
                         .as(SignedIn::new),
-                presenceEntries().list().ofMaxSize(4).map(Directory::new),
+                Combinators.combine(contactEntries().list().ofMaxSize(4), bool).as(Contacts::new),
+                Combinators.combine(userNames(), Arbitraries.of(ContactRelation.class),
+                        Arbitraries.of(PresenceStatus.class)).as(ContactUpdate::new),
+                Combinators.combine(userNames(), Arbitraries.of(ContactAction.Kind.class))
+                        .as(ContactAction::new),
                 Combinators.combine(userNames(), presenceWires()).as(Presence::new),
                 callUpdates(),
                 callUpdates().list().ofMaxSize(3).map(CallHistory::new),
@@ -133,8 +137,14 @@ final class ControlArbitraries {
         return Arbitraries.of(PresenceStatus.class).map(PresenceStatus::wire);
     }
 
-    static Arbitrary<PresenceEntry> presenceEntries() {
-        return Combinators.combine(userNames(), presenceWires()).as(PresenceEntry::new);
+    static Arbitrary<ContactEntry> contactEntries() {
+        return Combinators.combine(userNames(), Arbitraries.of(ContactRelation.class),
+                Arbitraries.of(PresenceStatus.class)).as(ContactEntry::new);
+    }
+
+    static Arbitrary<String> invites() {
+        return Arbitraries.strings().withChars("abcXYZ019-_").ofMinLength(1)
+                .ofMaxLength(com.waltalk.protocol.Limits.MAX_INVITE_CHARS).injectNull(0.5);
     }
 
     static Arbitrary<CallUpdate> callUpdates() {

@@ -83,9 +83,6 @@ class ControlCodecRejectionTest {
         "{\"type\":\"signed_in\",\"token\":\"abcdefghijklmnop\",\"tokenExpiresAtMicros\":1} | user",
         "{\"type\":\"signed_in\",\"user\":\"a\",\"tokenExpiresAtMicros\":1}  | token",
         "{\"type\":\"signed_in\",\"user\":\"a\",\"token\":\"abcdefghijklmnop\"} | tokenExpiresAtMicros",
-        "{\"type\":\"directory\"}                                            | users",
-        "{\"type\":\"directory\",\"users\":[{\"status\":\"online\"}]}        | users[0].user",
-        "{\"type\":\"directory\",\"users\":[{\"user\":\"a\",\"status\":\"online\"},{\"user\":\"b\"}]} | users[1].status",
         "{\"type\":\"presence\",\"status\":\"online\"}                       | user",
         "{\"type\":\"presence\",\"user\":\"a\"}                              | status",
         "{\"type\":\"call_history\"}                                         | calls",
@@ -260,8 +257,8 @@ class ControlCodecRejectionTest {
     @ParameterizedTest
     @ValueSource(strings = {"1", "true", "\"x\"", "{}", "null", "{\"0\":{}}"})
     void nonArrayListIsBadField(String value) {
-        assertRejected("{\"type\":\"directory\",\"users\":" + value + "}", ErrorCode.BAD_FIELD,
-                "'users'");
+        assertRejected("{\"type\":\"contacts\",\"last\":true,\"contacts\":" + value + "}", ErrorCode.BAD_FIELD,
+                "'contacts'");
         assertRejected("{\"type\":\"call_history\",\"calls\":" + value + "}",
                 ErrorCode.BAD_FIELD, "'calls'");
         assertRejected("{\"type\":\"chat_history\",\"messages\":" + value + "}",
@@ -271,8 +268,8 @@ class ControlCodecRejectionTest {
     @ParameterizedTest
     @ValueSource(strings = {"1", "true", "\"x\"", "[]", "null"})
     void nonObjectListElementIsBadFieldNamingItsIndex(String value) {
-        assertRejected("{\"type\":\"directory\",\"users\":[{\"user\":\"a\",\"status\":\"online\"},"
-                + value + "]}", ErrorCode.BAD_FIELD, "'users[1]'");
+        assertRejected("{\"type\":\"contacts\",\"last\":true,\"contacts\":[{\"user\":\"a\",\"relation\":\"contact\",\"status\":\"online\"},"
+                + value + "]}", ErrorCode.BAD_FIELD, "'contacts[1]'");
         assertRejected("{\"type\":\"call_history\",\"calls\":[" + value + "]}",
                 ErrorCode.BAD_FIELD, "'calls[0]'");
         assertRejected("{\"type\":\"chat_history\",\"messages\":[" + value + "]}",
@@ -282,8 +279,8 @@ class ControlCodecRejectionTest {
     @Test
     void listsOverTheLimitAreTooLarge() {
         int n = Limits.MAX_LIST_ELEMENTS + 1;
-        String users = "{\"type\":\"directory\",\"users\":["
-                + String.join(",", Collections.nCopies(n, "{\"user\":\"a\",\"status\":\"online\"}"))
+        String users = "{\"type\":\"contacts\",\"last\":true,\"contacts\":["
+                + String.join(",", Collections.nCopies(n, "{\"user\":\"a\",\"relation\":\"contact\",\"status\":\"online\"}"))
                 + "]}";
         String calls = "{\"type\":\"call_history\",\"calls\":["
                 + String.join(",", Collections.nCopies(n, RINGING_ELEMENT)) + "]}";
@@ -315,9 +312,9 @@ class ControlCodecRejectionTest {
                 + "\",\"tokenExpiresAtMicros\":1}", ErrorCode.BAD_USER_NAME, "'user'");
         assertRejected("{\"type\":\"presence\",\"user\":" + u + ",\"status\":\"online\"}",
                 ErrorCode.BAD_USER_NAME, "'user'");
-        assertRejected("{\"type\":\"directory\",\"users\":[{\"user\":\"a\",\"status\":\"online\"},"
-                + "{\"user\":" + u + ",\"status\":\"online\"}]}", ErrorCode.BAD_USER_NAME,
-                "'users[1].user'");
+        assertRejected("{\"type\":\"contacts\",\"last\":true,\"contacts\":[{\"user\":\"a\",\"relation\":\"contact\",\"status\":\"online\"},"
+                + "{\"user\":" + u + ",\"relation\":\"contact\",\"status\":\"online\"}]}", ErrorCode.BAD_USER_NAME,
+                "'contacts[1].user'");
         assertRejected(ControlCodecTest.RINGING_JSON.replace("\"alice\"", u),
                 ErrorCode.BAD_USER_NAME, "'caller'");
         assertRejected(ControlCodecTest.RINGING_JSON.replace("\"bob\"", u),
@@ -480,8 +477,24 @@ class ControlCodecRejectionTest {
     void unknownPresenceStatusIsBadField(String status) {
         assertRejected("{\"type\":\"presence\",\"user\":\"a\",\"status\":\"" + status + "\"}",
                 ErrorCode.BAD_FIELD, "'status'");
-        assertRejected("{\"type\":\"directory\",\"users\":[{\"user\":\"a\",\"status\":\""
-                + status + "\"}]}", ErrorCode.BAD_FIELD, "'users[0].status'");
+        assertRejected("{\"type\":\"contacts\",\"last\":true,\"contacts\":[{\"user\":\"a\",\"relation\":\"contact\",\"status\":\""
+                + status + "\"}]}", ErrorCode.BAD_FIELD, "'contacts[0].status'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "friend", "CONTACT", "Contact", "pending", "contact "})
+    void unknownContactRelationOrActionIsBadField(String value) {
+        assertRejected("{\"type\":\"contact\",\"user\":\"a\",\"relation\":\"" + value
+                + "\",\"status\":\"online\"}", ErrorCode.BAD_FIELD, "'relation'");
+        assertRejected("{\"type\":\"contact_action\",\"user\":\"a\",\"action\":\"" + value
+                + "\"}", ErrorCode.BAD_FIELD, "'action'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a b", "a/b", "zoé"})
+    void badInviteIsBadField(String invite) {
+        assertRejected("{\"type\":\"register\",\"user\":\"a\",\"password\":\"p\",\"invite\":\""
+                + invite + "\"}", ErrorCode.BAD_FIELD, "'invite'");
     }
 
     @ParameterizedTest

@@ -107,14 +107,23 @@ class ControlCodecTest {
                 Arguments.of(new SignedIn("alice", TOKEN, 1_702_592_000_000_000L),
                         "{\"type\":\"signed_in\",\"user\":\"alice\",\"token\":\"" + TOKEN
                                 + "\",\"tokenExpiresAtMicros\":1702592000000000}"),
-                Arguments.of(new Directory(List.of(PresenceEntry.of("bob", PresenceStatus.ONLINE),
-                                PresenceEntry.of("carol", PresenceStatus.IN_CALL),
-                                PresenceEntry.of("dave", PresenceStatus.OFFLINE))),
-                        "{\"type\":\"directory\",\"users\":["
-                                + "{\"user\":\"bob\",\"status\":\"online\"},"
-                                + "{\"user\":\"carol\",\"status\":\"in_call\"},"
-                                + "{\"user\":\"dave\",\"status\":\"offline\"}]}"),
-                Arguments.of(new Directory(List.of()), "{\"type\":\"directory\",\"users\":[]}"),
+                Arguments.of(new Contacts(List.of(
+                                new ContactEntry("bob", ContactRelation.CONTACT, PresenceStatus.ONLINE),
+                                new ContactEntry("carol", ContactRelation.INCOMING, PresenceStatus.OFFLINE),
+                                new ContactEntry("dave", ContactRelation.BLOCKED, PresenceStatus.OFFLINE)), true),
+                        "{\"type\":\"contacts\",\"contacts\":["
+                                + "{\"user\":\"bob\",\"relation\":\"contact\",\"status\":\"online\"},"
+                                + "{\"user\":\"carol\",\"relation\":\"incoming\",\"status\":\"offline\"},"
+                                + "{\"user\":\"dave\",\"relation\":\"blocked\",\"status\":\"offline\"}],"
+                                + "\"last\":true}"),
+                Arguments.of(new Contacts(List.of(), false),
+                        "{\"type\":\"contacts\",\"contacts\":[],\"last\":false}"),
+                Arguments.of(new ContactUpdate("bob", ContactRelation.NONE, PresenceStatus.OFFLINE),
+                        "{\"type\":\"contact\",\"user\":\"bob\",\"relation\":\"none\",\"status\":\"offline\"}"),
+                Arguments.of(new ContactAction("bob", ContactAction.Kind.REQUEST),
+                        "{\"type\":\"contact_action\",\"user\":\"bob\",\"action\":\"request\"}"),
+                Arguments.of(new Register("bob", "pw", "INV-123_x"),
+                        "{\"type\":\"register\",\"user\":\"bob\",\"password\":\"pw\",\"invite\":\"INV-123_x\"}"),
                 Arguments.of(Presence.of("bob", PresenceStatus.IN_CALL),
                         "{\"type\":\"presence\",\"user\":\"bob\",\"status\":\"in_call\"}"),
                 Arguments.of(RINGING, RINGING_JSON),
@@ -331,11 +340,12 @@ class ControlCodecTest {
 
     @Test
     void listsOfTheLimitLengthRoundTrip() throws ProtocolException {
-        List<PresenceEntry> users = Collections.nCopies(Limits.MAX_LIST_ELEMENTS,
-                PresenceEntry.of("someone", PresenceStatus.OFFLINE));
+        List<ContactEntry> users = Collections.nCopies(Limits.MAX_LIST_ELEMENTS,
+                new ContactEntry("someone_with_a_long_name_32chars", ContactRelation.CONTACT,
+                        PresenceStatus.IN_CALL));
         List<CallUpdate> calls = Collections.nCopies(Limits.MAX_LIST_ELEMENTS, ENDED);
 
-        for (ControlMessage message : List.of(new Directory(users), new CallHistory(calls))) {
+        for (ControlMessage message : List.of(new Contacts(users, false), new CallHistory(calls))) {
             assertThat(ControlCodec.decode(ControlCodec.encode(message),
                     Limits.MAX_SERVER_CONTROL_BYTES)).isEqualTo(message);
         }
@@ -366,8 +376,9 @@ class ControlCodecTest {
     void enumAccessorsMapTheWireStrings() {
         assertThat(Presence.of("a", PresenceStatus.IN_CALL).presenceStatus())
                 .isEqualTo(PresenceStatus.IN_CALL);
-        assertThat(new PresenceEntry("a", "offline").presenceStatus())
-                .isEqualTo(PresenceStatus.OFFLINE);
+        assertThat(ContactRelation.fromWire("incoming")).contains(ContactRelation.INCOMING);
+        assertThat(ContactAction.Kind.fromWire("block")).contains(ContactAction.Kind.BLOCK);
+        assertThat(ContactAction.Kind.fromWire("Block")).isEmpty();
     }
 
     @Test
@@ -422,7 +433,10 @@ class ControlCodecTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new ChatSend("b", "x", ""));
         assertThatIllegalArgumentException().isThrownBy(() -> new SignedIn("a", "x", 0));
         assertThatIllegalArgumentException().isThrownBy(() -> new Presence("a", "away"));
-        assertThatIllegalArgumentException().isThrownBy(() -> new PresenceEntry("", "online"));
+        assertThatIllegalArgumentException().isThrownBy(() -> new ContactEntry("",
+                ContactRelation.CONTACT, PresenceStatus.ONLINE));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Register("a", "p", "bad code"));
+        assertThatNullPointerException().isThrownBy(() -> new ContactAction("a", null));
         assertThatNullPointerException().isThrownBy(() -> new CallUpdate(1, "a", "b",
                 null, 0, null, null, null, MediaFlags.ALL_ON, MediaFlags.ALL_ON));
         assertThatIllegalArgumentException().isThrownBy(() -> new CallUpdate(1, "a", "b",
@@ -431,10 +445,11 @@ class ControlCodecTest {
                 CallState.RINGING, 0, null, null, null, null, MediaFlags.ALL_ON));
         assertThatIllegalArgumentException().isThrownBy(() -> new Chat(0, "a", "b", "x", 0,
                 null));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Directory(Collections.nCopies(
-                Limits.MAX_LIST_ELEMENTS + 1, PresenceEntry.of("a", PresenceStatus.ONLINE))));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Contacts(Collections.nCopies(
+                Limits.MAX_LIST_ELEMENTS + 1, new ContactEntry("a", ContactRelation.CONTACT,
+                        PresenceStatus.ONLINE)), true));
         assertThatNullPointerException()
-                .isThrownBy(() -> new Directory(Arrays.asList((PresenceEntry) null)));
+                .isThrownBy(() -> new Contacts(Arrays.asList((ContactEntry) null), true));
         assertThatNullPointerException().isThrownBy(() -> new ChatHistory(null));
     }
 
@@ -468,7 +483,10 @@ class ControlCodecTest {
                 SignIn.withToken(TOKEN), new SignOut(), new CallStart("b"), new CallAccept(1),
                 new CallDecline(1), new CallHangup(1), new ChatSend("b", "x", null),
                 new MediaState(1, false, false), new SignedIn("a", TOKEN, 0),
-                new Directory(List.of()), Presence.of("a", PresenceStatus.ONLINE), RINGING,
+                new Contacts(List.of(), true),
+                new ContactUpdate("a", ContactRelation.NONE, PresenceStatus.OFFLINE),
+                new ContactAction("a", ContactAction.Kind.REMOVE),
+                Presence.of("a", PresenceStatus.ONLINE), RINGING,
                 new CallHistory(List.of()), CHAT, new ChatHistory(List.of()))) {
             assertThat(byType.put(m.type(), m)).as("two records of type %s", m.type()).isNull();
         }

@@ -27,7 +27,9 @@ class MessageTypeTest {
         expected.put(MessageType.SIGN_IN, "sign_in");
         expected.put(MessageType.SIGNED_IN, "signed_in");
         expected.put(MessageType.SIGN_OUT, "sign_out");
-        expected.put(MessageType.DIRECTORY, "directory");
+        expected.put(MessageType.CONTACTS, "contacts");
+        expected.put(MessageType.CONTACT, "contact");
+        expected.put(MessageType.CONTACT_ACTION, "contact_action");
         expected.put(MessageType.PRESENCE, "presence");
         expected.put(MessageType.CALL_START, "call_start");
         expected.put(MessageType.CALL_ACCEPT, "call_accept");
