@@ -13,6 +13,8 @@ ALTER TABLE calls ADD COLUMN caller_id bigint, ADD COLUMN callee_id bigint;
 UPDATE calls c SET caller_id = u.id FROM users u WHERE lower(u.name) = lower(c.caller);
 UPDATE calls c SET callee_id = u.id FROM users u WHERE lower(u.name) = lower(c.callee);
 DELETE FROM calls WHERE caller_id IS NULL OR callee_id IS NULL;
+-- A call to someone who blocked (or removed) the caller: missed at once, shown only to the caller.
+ALTER TABLE calls ADD COLUMN withheld boolean NOT NULL DEFAULT false;
 ALTER TABLE calls
     ALTER COLUMN caller_id SET NOT NULL,
     ALTER COLUMN callee_id SET NOT NULL,

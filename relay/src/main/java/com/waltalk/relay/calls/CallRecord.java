@@ -8,7 +8,7 @@ import com.waltalk.protocol.control.CallState;
  */
 public record CallRecord(long id, String caller, String callee, CallState state, long createdAt, Long answeredAt,
                          Long endedAt, String endedBy, boolean callerVideo, boolean callerAudio,
-                         boolean calleeVideo, boolean calleeAudio) {
+                         boolean calleeVideo, boolean calleeAudio, boolean withheld) {
 
     /** Ringing or accepted: the call can still change. */
     public boolean active() {

@@ -21,7 +21,7 @@ public final class CallRows {
     public enum Column {
         ID("id"), CALLER("caller"), CALLEE("callee"), STATE("state"), CREATED_AT("created_at"),
         ANSWERED_AT("answered_at"), ENDED_AT("ended_at"), ENDED_BY("ended_by"), CALLER_VIDEO("caller_video"),
-        CALLER_AUDIO("caller_audio"), CALLEE_VIDEO("callee_video"), CALLEE_AUDIO("callee_audio");
+        CALLER_AUDIO("caller_audio"), CALLEE_VIDEO("callee_video"), CALLEE_AUDIO("callee_audio"), WITHHELD("withheld");
 
         private final String sql;
 
@@ -78,7 +78,8 @@ public final class CallRows {
                 microsOrNull(row, Column.ENDED_AT),
                 row.isNull(Column.ENDED_BY) ? null : row.getString(Column.ENDED_BY),
                 row.getBoolean(Column.CALLER_VIDEO), row.getBoolean(Column.CALLER_AUDIO),
-                row.getBoolean(Column.CALLEE_VIDEO), row.getBoolean(Column.CALLEE_AUDIO));
+                row.getBoolean(Column.CALLEE_VIDEO), row.getBoolean(Column.CALLEE_AUDIO),
+                !row.isNull(Column.WITHHELD) && row.getBoolean(Column.WITHHELD));
     }
 
     /** Reads the current row of a query that selected {@link #SELECT_LIST}. */

@@ -77,13 +77,15 @@ public final class CallStore {
                         : CallTransitions.atStart(false, false);
                 CallRecord call;
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, caller_id, callee_id, "
-                        + "state, ended_at) VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN now() END) RETURNING " + COLUMNS)) {
+                        + "state, ended_at, withheld) VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN now() END, ?) RETURNING "
+                        + COLUMNS)) {
                     ps.setString(1, caller);
                     ps.setString(2, callee);
                     ps.setLong(3, parties.callerId());
                     ps.setLong(4, parties.calleeId());
                     ps.setString(5, state.wire());
                     ps.setBoolean(6, state.isFinal());
+                    ps.setBoolean(7, reach != Reach.MUTUAL);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         call = read(rs);
@@ -351,10 +353,10 @@ public final class CallStore {
         }
     }
 
-    /** The account's most recent calls, newest first. */
+    /** The account's most recent calls (without those withheld from it), newest first. */
     public List<CallRecord> history(long accountId, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM calls WHERE caller_id = ? OR callee_id = ? "
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM calls WHERE caller_id = ? OR (callee_id = ? AND NOT withheld) "
                      + "ORDER BY id DESC LIMIT ?")) {
             ps.setLong(1, accountId);
             ps.setLong(2, accountId);

@@ -96,7 +96,8 @@ public final class SessionNotifications implements SessionNotifier {
     @Override
     public void callChanged(CallRecord call) {
         String json = ControlCodec.encode(toWire(call));
-        for (String party : new String[] {call.caller(), call.callee()}) {
+        // a withheld call (to someone who blocked or removed the caller) is only ever shown to the caller
+        for (String party : call.withheld() ? new String[] {call.caller()} : new String[] {call.caller(), call.callee()}) {
             ClientSession s = registry.lookup(party);
             if (s != null) {
                 s.outbound().offerControl(json);

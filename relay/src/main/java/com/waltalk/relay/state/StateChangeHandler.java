@@ -44,6 +44,12 @@ public final class StateChangeHandler implements ChangeHandler {
     private final LiveState state;
     private final SessionNotifier notifier;
     private TransactionSnapshot loadedAt;
+    /**
+     * Views of the people whose contacts rows the current transaction changed, as they were before it: an
+     * action writes both rows of a pair, and people are told only the outcome at commit, and only if what
+     * they see changed (a block or a decline by someone must not show up as a message about them).
+     */
+    private final java.util.Map<java.util.List<Long>, LiveState.ContactView> viewsBefore = new java.util.LinkedHashMap<>();
 
     public StateChangeHandler(DataSource dataSource, LiveState state, SessionNotifier notifier) {
         this.dataSource = dataSource;
@@ -238,8 +244,8 @@ public final class StateChangeHandler implements ChangeHandler {
         long owner = row.getLong("owner_id");
         long peer = row.getLong("peer_id");
         synchronized (state.lock()) {
+            rememberViews(owner, peer);
             state.putContact(owner, peer, cs);
-            tellBoth(owner, peer);
         }
     }
 
@@ -248,19 +254,35 @@ public final class StateChangeHandler implements ChangeHandler {
             if (state.contact(owner, peer) == null) {
                 return; // gone with a removed account, or never mirrored
             }
+            rememberViews(owner, peer);
             state.removeContact(owner, peer);
-            tellBoth(owner, peer);
         }
     }
 
-    private void tellBoth(long a, long b) {
-        LiveState.ContactView ofB = state.view(a, b);
-        if (ofB != null) {
-            notifier.contactChanged(a, ofB);
+    private void rememberViews(long a, long b) {
+        // containsKey, not computeIfAbsent: a null view (an account not mirrored) is remembered too
+        if (!viewsBefore.containsKey(List.of(a, b))) {
+            viewsBefore.put(List.of(a, b), state.view(a, b));
         }
-        LiveState.ContactView ofA = state.view(b, a);
-        if (ofA != null) {
-            notifier.contactChanged(b, ofA);
+        if (!viewsBefore.containsKey(List.of(b, a))) {
+            viewsBefore.put(List.of(b, a), state.view(b, a));
+        }
+    }
+
+    @Override
+    public void onCommit(Transaction tx) {
+        if (viewsBefore.isEmpty()) {
+            return;
+        }
+        synchronized (state.lock()) {
+            viewsBefore.forEach((pair, before) -> {
+                LiveState.ContactView after = state.view(pair.get(0), pair.get(1));
+                if (after != null && !after.equals(before)
+                        && !(before == null && after.relation() == com.waltalk.protocol.control.ContactRelation.NONE)) {
+                    notifier.contactChanged(pair.get(0), after);
+                }
+            });
+            viewsBefore.clear();
         }
     }
 
@@ -280,7 +302,7 @@ public final class StateChangeHandler implements ChangeHandler {
                     : gone.equals(active.caller()) ? CallState.CANCELLED : CallState.DECLINED;
             applyCall(new CallRecord(active.id(), active.caller(), active.callee(), ended, active.createdAt(),
                     active.answeredAt(), now, gone, active.callerVideo(), active.callerAudio(), active.calleeVideo(),
-                    active.calleeAudio()));
+                    active.calleeAudio(), active.withheld()));
         }
     }
 
