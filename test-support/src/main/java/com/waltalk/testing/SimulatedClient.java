@@ -268,7 +268,24 @@ public final class SimulatedClient implements AutoCloseable {
         return null;
     }
 
-    /** The latest status of {@code user} according to the directory and presence updates received. */
+    private final java.util.Map<String, com.waltalk.protocol.control.ContactRelation> relations =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.CountDownLatch contactsReceived = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * How {@code user} stands to this client according to the contacts list and updates received, once the
+     * list after sign-in is complete (waits for it up to {@code timeout}); NONE if unknown.
+     */
+    public com.waltalk.protocol.control.ContactRelation relation(String user, Duration timeout)
+            throws IOException, InterruptedException {
+        if (!contactsReceived.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IOException("no complete contacts list within " + timeout);
+        }
+        return relations.getOrDefault(user.toLowerCase(java.util.Locale.ROOT),
+                com.waltalk.protocol.control.ContactRelation.NONE);
+    }
+
+    /** The latest status of {@code user} according to the contacts list and presence updates received. */
     public String status(String user) {
         return statuses.getOrDefault(user, "unknown");
     }
@@ -350,9 +367,16 @@ public final class SimulatedClient implements AutoCloseable {
                 if (m instanceof ErrorMessage e) {
                     errors.add(e);
                 } else if (m instanceof com.waltalk.protocol.control.Contacts d) {
-                    d.contacts().forEach(u -> statuses.put(u.user(), u.status().wire()));
+                    d.contacts().forEach(u -> {
+                        statuses.put(u.user(), u.status().wire());
+                        relations.put(u.user().toLowerCase(java.util.Locale.ROOT), u.relation());
+                    });
+                    if (d.last()) {
+                        contactsReceived.countDown();
+                    }
                 } else if (m instanceof com.waltalk.protocol.control.ContactUpdate u) {
                     statuses.put(u.user(), u.status().wire());
+                    relations.put(u.user().toLowerCase(java.util.Locale.ROOT), u.relation());
                 } else if (m instanceof com.waltalk.protocol.control.Presence p) {
                     statuses.put(p.user(), p.status());
                 }

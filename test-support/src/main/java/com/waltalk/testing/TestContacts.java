@@ -25,6 +25,12 @@ public final class TestContacts {
     private TestContacts() {
     }
 
+    /** {@link #everyoneInContact} on a started relay's database; returns the relay. */
+    public static com.waltalk.relay.Relay inContact(com.waltalk.relay.Relay relay) throws SQLException {
+        everyoneInContact(relay.database().pool());
+        return relay;
+    }
+
     /** Installs (idempotently) the trigger that makes each new account a contact of every existing one. */
     public static void everyoneInContact(DataSource db) throws SQLException {
         try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
@@ -41,13 +47,16 @@ public final class TestContacts {
     }
 
     /**
-     * Makes two signed-in strangers contacts the way people do: {@code a} asks, {@code b} accepts; returns
-     * once both have been told.
+     * Makes two signed-in users contacts the way people do: {@code a} asks, {@code b} accepts; returns once
+     * both have been told (at once if they already are contacts).
      */
     public static void befriend(SimulatedClient a, SimulatedClient b, Duration timeout)
             throws IOException, InterruptedException {
         String aName = a.signedIn().user();
         String bName = b.signedIn().user();
+        if (a.relation(bName, timeout) == ContactRelation.CONTACT && b.relation(aName, timeout) == ContactRelation.CONTACT) {
+            return;
+        }
         a.sendControl(new ContactAction(bName, ContactAction.Kind.REQUEST));
         b.awaitControl(ContactUpdate.class, u -> u.user().equalsIgnoreCase(aName)
                 && u.relation() == ContactRelation.INCOMING, timeout);

@@ -1,5 +1,6 @@
 package com.waltalk.desktop.net;
 
+import com.waltalk.testing.TestContacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.desktop.connection.Failure;
@@ -51,7 +52,7 @@ class TlsConnectionIT {
         TestCertificates.selfSigned(keystore, "relay", "localhost", "dns:localhost");
         trustPem = TestCertificates.exportPem(keystore, "relay", dir.resolve("relay.pem"));
         trustP12 = TestCertificates.trustStore(trustPem, "relay", dir.resolve("trust.p12"), "trust-pass");
-        relay = Relay.start(RelaySettings.forLoopback(dir.resolve("pg"), "desktop_tls_test").withTls(keystore, PASSWORD));
+        relay = TestContacts.inContact(Relay.start(RelaySettings.forLoopback(dir.resolve("pg"), "desktop_tls_test").withTls(keystore, PASSWORD)));
         port = relay.webSocketAddress().getPort();
     }
 

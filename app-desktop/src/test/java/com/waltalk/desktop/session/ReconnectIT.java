@@ -1,5 +1,6 @@
 package com.waltalk.desktop.session;
 
+import com.waltalk.testing.TestContacts;
 import static com.waltalk.desktop.session.Probe.T;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +43,7 @@ class ReconnectIT {
         }
         settings = RelaySettings.forLoopback(dataDir.resolve("pg"), "desktop_reconnect_test")
                 .withListen(new InetSocketAddress("127.0.0.1", port), new InetSocketAddress("127.0.0.1", 0));
-        relay = Relay.start(settings);
+        relay = TestContacts.inContact(Relay.start(settings));
     }
 
     @AfterAll
@@ -86,7 +87,7 @@ class ReconnectIT {
             ann.model.media().sendVideo(new EncodedVideoFrame(99, SessionModelIT.now(), 640, 360,
                     SessionModelIT.jpeg(1000, 1)));
 
-            relay = Relay.start(settings);
+            relay = TestContacts.inContact(Relay.start(settings));
             ann.awaitState(a, ConnectionState.SIGNED_IN);
             bob.awaitState(b, ConnectionState.SIGNED_IN);
             assertThat(ann.events().subList(a, ann.mark())).as("the call never ended")

@@ -1,5 +1,6 @@
 package com.waltalk.desktop.session;
 
+import com.waltalk.testing.TestContacts;
 import static com.waltalk.desktop.session.Probe.T;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,8 +43,8 @@ class SessionModelIT {
 
     @BeforeAll
     static void startRelay() throws Exception {
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "desktop_session_test")
-                .withTimeouts(RelaySettings.Timeouts.DEFAULT.withRingTimeout(RING_TIMEOUT)));
+        relay = TestContacts.inContact(Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "desktop_session_test")
+                .withTimeouts(RelaySettings.Timeouts.DEFAULT.withRingTimeout(RING_TIMEOUT))));
         endpoint = RelayEndpoint.of(relay.webSocketUri());
     }
 

@@ -1,5 +1,6 @@
 package com.waltalk.relay.accounts;
 
+import com.waltalk.testing.TestContacts;
 import com.waltalk.relay.Relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +61,7 @@ class SecretsNotLoggedIT {
         captured.setContext(root.getLoggerContext());
         captured.start();
         root.addAppender(captured);
-        relay = Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "secrets_test"));
+        relay = TestContacts.inContact(Relay.start(RelaySettings.forLoopback(dataDir.resolve("pg"), "secrets_test")));
     }
 
     @AfterAll

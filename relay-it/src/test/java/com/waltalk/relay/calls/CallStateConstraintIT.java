@@ -104,11 +104,20 @@ class CallStateConstraintIT {
 
     private static long insertCall(String caller, String callee, String state) throws SQLException {
         try (Connection c = db.pool().getConnection();
+             PreparedStatement users = c.prepareStatement("INSERT INTO users (name, password_hash) "
+                     + "VALUES (?, 'x'), (?, 'x') ON CONFLICT ((lower(name))) DO NOTHING")) {
+            users.setString(1, caller);
+            users.setString(2, callee);
+            users.executeUpdate();
+        }
+        try (Connection c = db.pool().getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO calls (caller, callee, state) VALUES (?, ?, ?) RETURNING id")) {
-            ps.setString(1, caller);
-            ps.setString(2, callee);
-            ps.setString(3, state);
+                     "INSERT INTO calls (caller, callee, caller_id, callee_id, state) "
+                             + "SELECT a.name, b.name, a.id, b.id, ? FROM users a, users b "
+                             + "WHERE a.name = ? AND b.name = ? RETURNING id")) {
+            ps.setString(1, state);
+            ps.setString(2, caller);
+            ps.setString(3, callee);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

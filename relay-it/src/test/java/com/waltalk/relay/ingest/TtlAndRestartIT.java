@@ -1,5 +1,6 @@
 package com.waltalk.relay.ingest;
 
+import com.waltalk.testing.TestContacts;
 import com.waltalk.relay.Relay;
 import com.waltalk.testing.TestMedia;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class TtlAndRestartIT {
     void ttlKeepsTheMediaTablesBoundedAndEmptiesThemWhenTrafficStops() throws Exception {
         RelaySettings settings = RelaySettings.forLoopback(dataDir.resolve("pg"), "ttl_test")
                 .withTtl(Duration.ofSeconds(1), Duration.ofMillis(500));
-        try (Relay relay = Relay.start(settings);
+        try (Relay relay = TestContacts.inContact(Relay.start(settings));
              SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
              SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob")) {
             long call = SimulatedClient.establishCall(alice, bob);
@@ -62,7 +63,7 @@ class TtlAndRestartIT {
         RelaySettings settings = RelaySettings.forLoopback(dataDir.resolve("pg"), "restart_test");
         long firstAck;
         long call;
-        try (Relay relay = Relay.start(settings);
+        try (Relay relay = TestContacts.inContact(Relay.start(settings));
              SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
              SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob")) {
             call = SimulatedClient.establishCall(alice, bob);
@@ -77,7 +78,7 @@ class TtlAndRestartIT {
             assertThat(slotConfirmedLsn(relay, settings.slotName())).isGreaterThanOrEqualTo(firstAck);
         }
         // both reconnect to the restarted relay within the grace period: the call is still on
-        try (Relay relay = Relay.start(settings);
+        try (Relay relay = TestContacts.inContact(Relay.start(settings));
              SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
              SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob")) {
             assertThat(slotConfirmedLsn(relay, settings.slotName())).isGreaterThanOrEqualTo(firstAck);
@@ -89,7 +90,7 @@ class TtlAndRestartIT {
             }
         }
         // a database whose publication was dropped is repaired at start (publication and slot)
-        try (Relay relay = Relay.start(settings);
+        try (Relay relay = TestContacts.inContact(Relay.start(settings));
              SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
              SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob")) {
             exchange(alice, bob, call, 200);

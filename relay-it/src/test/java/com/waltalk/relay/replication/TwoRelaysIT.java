@@ -1,5 +1,6 @@
 package com.waltalk.relay.replication;
 
+import com.waltalk.testing.TestContacts;
 import com.waltalk.relay.Relay;
 import com.waltalk.testing.TestMedia;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,10 +30,10 @@ class TwoRelaysIT {
     @Test
     void framesCrossBetweenRelaysSharingADatabase() throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg"), "1GB");
-             Relay a = Relay.start(RelaySettings.forLoopback(dir.resolve("unused-a"), "relay_a")
-                     .withDatabase(db.jdbcUrl(), db.user(), null));
-             Relay b = Relay.start(RelaySettings.forLoopback(dir.resolve("unused-b"), "relay_b")
-                     .withDatabase(db.jdbcUrl(), db.user(), null));
+             Relay a = TestContacts.inContact(Relay.start(RelaySettings.forLoopback(dir.resolve("unused-a"), "relay_a")
+                     .withDatabase(db.jdbcUrl(), db.user(), null)));
+             Relay b = TestContacts.inContact(Relay.start(RelaySettings.forLoopback(dir.resolve("unused-b"), "relay_b")
+                     .withDatabase(db.jdbcUrl(), db.user(), null)));
              SimulatedClient alice = SimulatedClient.signIn(a.webSocketUri(), "alice");
              SimulatedClient bob = SimulatedClient.signIn(b.webSocketUri(), "bob")) {
             long call = SimulatedClient.establishCall(alice, bob);
@@ -58,8 +59,8 @@ class TwoRelaysIT {
     @Test
     void anIdleRelayDoesNotPinWalWrittenByOthers() throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg"), "1GB");
-             Relay relay = Relay.start(RelaySettings.forLoopback(dir.resolve("unused"), "idle")
-                     .withDatabase(db.jdbcUrl(), db.user(), null));
+             Relay relay = TestContacts.inContact(Relay.start(RelaySettings.forLoopback(dir.resolve("unused"), "idle")
+                     .withDatabase(db.jdbcUrl(), db.user(), null)));
              Connection c = relay.database().pool().getConnection();
              Statement st = c.createStatement()) {
             // 8 MB of WAL the relay's publication does not cover

@@ -1,5 +1,6 @@
 package com.waltalk.relay.state;
 
+import com.waltalk.testing.TestContacts;
 import com.waltalk.relay.Relay;
 import com.waltalk.testing.ChildRelay;
 import com.waltalk.testing.TestMedia;
@@ -51,9 +52,9 @@ class MultiRelayPresenceIT {
     @BeforeAll
     static void start() throws Exception {
         db = EmbeddedDatabase.start(dir.resolve("pg"), "1GB");
-        a = Relay.start(RelaySettings.forLoopback(dir.resolve("unused"), "relay_a")
+        a = TestContacts.inContact(Relay.start(RelaySettings.forLoopback(dir.resolve("unused"), "relay_a")
                 .withDatabase(db.jdbcUrl(), db.user(), null)
-                .withTimeouts(RelaySettings.Timeouts.DEFAULT.withLease(Duration.ofSeconds(1), Duration.ofSeconds(4))));
+                .withTimeouts(RelaySettings.Timeouts.DEFAULT.withLease(Duration.ofSeconds(1), Duration.ofSeconds(4)))));
     }
 
     @AfterAll
@@ -189,11 +190,11 @@ class MultiRelayPresenceIT {
     @Test
     void aRelayRestartedAfterSigkillClearsItsOwnGhostsBeforeAnyLeaseRunsOut(@TempDir Path own) throws Exception {
         try (EmbeddedDatabase db2 = EmbeddedDatabase.start(own.resolve("pg"), "1GB");
-             Relay watcher = Relay.start(RelaySettings.forLoopback(own.resolve("unused"), "relay_w")
+             Relay watcher = TestContacts.inContact(Relay.start(RelaySettings.forLoopback(own.resolve("unused"), "relay_w")
                      .withDatabase(db2.jdbcUrl(), db2.user(), null)
                      .withTimeouts(RelaySettings.Timeouts.DEFAULT
                              .withLease(Duration.ofSeconds(1), Duration.ofHours(1))
-                             .withReconnectGrace(Duration.ofSeconds(3))));
+                             .withReconnectGrace(Duration.ofSeconds(3)))));
              SimulatedClient carol = SimulatedClient.signIn(watcher.webSocketUri(), "carol");
              SimulatedClient fred = SimulatedClient.signIn(watcher.webSocketUri(), "fred")) {
             ChildRelay k = ChildRelay.start(db2.jdbcUrl(), db2.user(), "relay_k");

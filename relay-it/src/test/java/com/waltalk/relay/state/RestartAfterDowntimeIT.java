@@ -1,5 +1,6 @@
 package com.waltalk.relay.state;
 
+import com.waltalk.testing.TestContacts;
 import com.waltalk.relay.Relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +67,7 @@ class RestartAfterDowntimeIT {
     }
 
     private static Relay start(Path dir, DatabaseEndpoint db) throws Exception {
-        return Relay.start(RelaySettings.forLoopback(dir, ID).withDatabase(db.jdbcUrl(), db.user(), db.password()));
+        return TestContacts.inContact(Relay.start(RelaySettings.forLoopback(dir, ID).withDatabase(db.jdbcUrl(), db.user(), db.password())));
     }
 
     private static long call(Database db, String caller, String callee, String state) throws Exception {

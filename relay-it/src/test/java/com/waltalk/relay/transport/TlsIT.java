@@ -1,5 +1,6 @@
 package com.waltalk.relay.transport;
 
+import com.waltalk.testing.TestContacts;
 import com.waltalk.testing.TestCertificates;
 import com.waltalk.relay.Relay;
 import com.waltalk.testing.TestMedia;
@@ -65,7 +66,7 @@ class TlsIT {
         TestCertificates.selfSigned(keystore, "relay", "localhost", "ip:127.0.0.1,dns:localhost");
         TestCertificates.selfSigned(otherHostKeystore, "other", "otherhost", "dns:otherhost");
         trustRelay = TestCertificates.trusting(keystore, "relay");
-        relay = Relay.start(RelaySettings.forLoopback(dir.resolve("pg"), "tls_test").withTls(keystore, PASSWORD));
+        relay = TestContacts.inContact(Relay.start(RelaySettings.forLoopback(dir.resolve("pg"), "tls_test").withTls(keystore, PASSWORD)));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package com.waltalk.desktop.bench;
 
+import com.waltalk.testing.TestContacts;
 import com.github.sarxos.webcam.Webcam;
 import com.waltalk.desktop.audio.AudioDeviceException;
 import com.waltalk.desktop.audio.CaptureListener;
@@ -115,7 +116,7 @@ public final class PipelineRun {
 
         Path dir = Files.createTempDirectory("waltalk-desktop-bench");
         Relay relay = settings.relayUri() == null
-                ? Relay.start(RelaySettings.forLoopback(dir.resolve("pg"), "desktop_bench")) : null;
+                ? TestContacts.inContact(Relay.start(RelaySettings.forLoopback(dir.resolve("pg"), "desktop_bench"))) : null;
         RelayEndpoint endpoint = RelayEndpoint.of(relay == null ? settings.relayUri() : relay.webSocketUri());
         Stage[] stage = new Stage[1];
         VideoSender sender = null;

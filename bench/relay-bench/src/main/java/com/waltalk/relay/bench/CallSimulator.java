@@ -97,6 +97,8 @@ public final class CallSimulator implements AutoCloseable {
                 }
                 long callId;
                 try {
+                    // calls need contacts: the pair asks and accepts, as people do (at once on later runs)
+                    com.waltalk.testing.TestContacts.befriend(ca, cb, java.time.Duration.ofSeconds(15));
                     endStaleCalls(ca);
                     endStaleCalls(cb);
                     // media is accepted only within an accepted call, and must carry its id
