@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 
 /**
  * A crowded relay database for scale tests and benchmarks: {@code accounts} accounts named
- * {@code crowd1..crowdN}, all with {@code crowd1}'s password hash (bcrypt is too slow to hash thousands),
+ * {@code crowd1..crowdN}, all with one password hash ({@link #PASSWORD}: bcrypt is too slow to hash thousands),
  * and one account {@link #HUB} that is a mutual contact of the first {@code contacts} of them. Written in
  * a few statements, so it reaches the relay's stream as a few large transactions. Stateless; thread-safe.
  */
@@ -15,15 +15,22 @@ public final class Crowd {
 
     /** The account with many contacts. */
     public static final String HUB = "crowd_hub";
+    /** Every crowd account's password. */
+    public static final String PASSWORD = "crowd password, same for all";
 
     private Crowd() {
+    }
+
+    /** A connection signed in as crowd account {@code user}. */
+    public static SimulatedClient signIn(String uri, String user) throws java.io.IOException, InterruptedException {
+        return SimulatedClient.signInWithPassword(uri, user, PASSWORD);
     }
 
     /**
      * Adds the crowd to a database whose accounts are strangers (not one under
      * {@link TestContacts#everyoneInContact}: that would make every pair contacts).
      *
-     * @param passwordHash the bcrypt hash every crowd account (and the hub) gets
+     * @param passwordHash the bcrypt hash of {@link #PASSWORD}, which every crowd account (and the hub) gets
      */
     public static void populate(DataSource db, int accounts, int contacts, String passwordHash) throws SQLException {
         try (Connection c = db.getConnection()) {

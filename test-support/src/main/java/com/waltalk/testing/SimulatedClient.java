@@ -139,6 +139,26 @@ public final class SimulatedClient implements AutoCloseable {
         }
     }
 
+    /** Connects and signs in as an existing {@code user} with {@code password} (no registration). */
+    public static SimulatedClient signInWithPassword(String uri, String user, String password)
+            throws IOException, InterruptedException {
+        SimulatedClient c = connect(uri);
+        try {
+            c.hello();
+            c.sendControl(SignIn.withPassword(user, password));
+            ControlMessage reply = c.awaitControl(ControlMessage.class,
+                    m -> m instanceof SignedIn || m instanceof ErrorMessage, Duration.ofSeconds(15));
+            if (!(reply instanceof SignedIn signedIn)) {
+                throw new IOException("sign-in as " + user + " failed: " + reply);
+            }
+            c.signedIn = signedIn;
+            return c;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
     /** Connects and signs in with a token from an earlier {@link #signedIn()} (no password check). */
     public static SimulatedClient resume(String uri, String token) throws IOException, InterruptedException {
         SimulatedClient c = connect(uri);

@@ -32,14 +32,14 @@ class ContactsScaleIT {
 
     @Test
     void signInWorksWithTenThousandAccountsAndThousandsOfContacts() throws Exception {
-        String hash = new PasswordHasher().hash(SimulatedClient.defaultPassword(Crowd.HUB).toCharArray());
+        String hash = new PasswordHasher().hash(Crowd.PASSWORD.toCharArray());
         Crowd.populate(relay.database().pool(), ACCOUNTS, CONTACTS, hash);
 
         long deadline = System.nanoTime() + T.toNanos();
         List<ContactEntry> all;
         List<Contacts> parts;
         do {
-            try (SimulatedClient hub = SimulatedClient.signIn(relay.webSocketUri(), Crowd.HUB)) {
+            try (SimulatedClient hub = Crowd.signIn(relay.webSocketUri(), Crowd.HUB)) {
                 parts = new ArrayList<>();
                 Contacts part;
                 do {
@@ -56,8 +56,8 @@ class ContactsScaleIT {
         assertThat(all).extracting(ContactEntry::user).doesNotHaveDuplicates();
 
         // a crowd member sees exactly the hub; one beyond the hub's contacts sees nobody
-        try (SimulatedClient one = SimulatedClient.signIn(relay.webSocketUri(), "crowd7");
-             SimulatedClient lonely = SimulatedClient.signIn(relay.webSocketUri(), "crowd9999")) {
+        try (SimulatedClient one = Crowd.signIn(relay.webSocketUri(), "crowd7");
+             SimulatedClient lonely = Crowd.signIn(relay.webSocketUri(), "crowd9999")) {
             assertThat(one.awaitControl(Contacts.class, Contacts::last, T).contacts())
                     .extracting(ContactEntry::user).containsExactly(Crowd.HUB);
             assertThat(lonely.awaitControl(Contacts.class, Contacts::last, T).contacts()).isEmpty();

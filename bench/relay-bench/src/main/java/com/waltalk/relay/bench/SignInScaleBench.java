@@ -29,12 +29,12 @@ public final class SignInScaleBench {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Duration t = Duration.ofSeconds(60);
         try (RunningRelay relay = RunningRelay.loopback("signin_scale_bench").withStrangers().start()) {
-            String hash = new PasswordHasher().hash(SimulatedClient.defaultPassword(Crowd.HUB).toCharArray());
+            String hash = new PasswordHasher().hash(Crowd.PASSWORD.toCharArray());
             long populating = System.nanoTime();
             Crowd.populate(relay.database().pool(), accounts, contacts, hash);
             // wait until the relay's stream has brought the crowd in
             while (true) {
-                try (SimulatedClient hub = SimulatedClient.signIn(relay.webSocketUri(), Crowd.HUB)) {
+                try (SimulatedClient hub = Crowd.signIn(relay.webSocketUri(), Crowd.HUB)) {
                     int n = 0;
                     Contacts part;
                     do {
@@ -57,7 +57,7 @@ public final class SignInScaleBench {
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            try (SimulatedClient c = SimulatedClient.signIn(relay.webSocketUri(), user)) {
+            try (SimulatedClient c = Crowd.signIn(relay.webSocketUri(), user)) {
                 c.awaitControl(ChatHistory.class, h -> true, t);
                 ms[i] = (System.nanoTime() - start) / 1e6;
             }
