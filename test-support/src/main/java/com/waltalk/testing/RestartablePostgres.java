@@ -15,14 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL, configured like the relay's embedded one ({@link EmbeddedDatabase#serverConfig}), that a test
  * can restart under a running relay with the operator's own command, {@code pg_ctl restart -m fast}, and time it.
- * Unlike {@link EmbeddedDatabase} it keeps the PostgreSQL binaries in a directory of its own ({@code dir/bin}), so
- * it knows where {@code pg_ctl} is; the data directory is {@code dir/pgdata}, the server's log (before and after
- * restarts) {@code dir/postgres.log}. Point a relay at it with {@link #jdbcUrl()} and {@link #user()}.
+ * The data directory is {@code dir/pgdata}, the server's log (before and after restarts) {@code dir/postgres.log}. Point a relay at it with {@link #jdbcUrl()} and {@link #user()}.
  *
  * <p>Not thread-safe: start, restart and close from one thread (the accessors may be read from any).
  */
@@ -45,11 +42,10 @@ public final class RestartablePostgres implements AutoCloseable {
      * explicit {@code wal_sender_timeout}), and creates the {@value EmbeddedDatabase#DATABASE} database.
      */
     public static RestartablePostgres start(Path dir, Map<String, String> overrides) throws IOException {
-        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createDirectories(dir);
         Path data = dir.resolve("pgdata");
         Path log = dir.resolve("postgres.log");
         EmbeddedPostgres.Builder builder = EmbeddedDatabase.newBuilder()
-                .setOverrideWorkingDirectory(bin.toFile())
                 .setDataDirectory(data)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // the first server's log in the same file as the restarted one's (which pg_ctl -l writes)
@@ -62,20 +58,27 @@ public final class RestartablePostgres implements AutoCloseable {
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
                 st.execute("CREATE DATABASE " + EmbeddedDatabase.DATABASE);
             }
-            return new RestartablePostgres(pg, data, findPgCtl(bin), log);
+            return new RestartablePostgres(pg, data, findPgCtl(data), log);
         } catch (SQLException | IOException | RuntimeException e) {
             pg.close();
             throw e instanceof IOException io ? io : new IOException("PostgreSQL started but could not be set up", e);
         }
     }
 
-    /** zonky unpacks the binaries into {@code bin/PG-<hash>/bin}. */
-    private static Path findPgCtl(Path bin) throws IOException {
-        try (Stream<Path> files = Files.walk(bin)) {
-            return files.filter(p -> p.getFileName().toString().equals("pg_ctl") && Files.isExecutable(p))
-                    .findFirst()
-                    .orElseThrow(() -> new IOException("no pg_ctl under " + bin));
+    /**
+     * The {@code pg_ctl} beside the running server's {@code postgres}. zonky unpacks the binaries once per JVM and
+     * reuses them for every later server, wherever it was told to put them, so ask the server itself: the first line
+     * of {@code postmaster.pid} is its process id, and {@code /proc/<pid>/exe} its binary (Linux, where these tests
+     * run).
+     */
+    private static Path findPgCtl(Path dataDir) throws IOException {
+        String pid = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim();
+        Path postgres = Path.of("/proc", pid, "exe").toRealPath();
+        Path pgCtl = postgres.resolveSibling("pg_ctl");
+        if (!Files.isExecutable(pgCtl)) {
+            throw new IOException("no pg_ctl beside " + postgres);
         }
+        return pgCtl;
     }
 
     /**

@@ -67,6 +67,7 @@ class PostgresRestartIT {
             assertThat(atBob).extracting(Chat::clientMsgId).containsExactly("m1", "m2");
             assertThat(atBob).extracting(Chat::body).containsExactly("before the restart", "after the restart");
             assertThat(took).as("pg_ctl restart -m fast with the relay connected\n%s", pg.log()).isLessThan(LIMIT);
+            printIdleCpu("replication-waltalk_relay_restart_chat");
         }
     }
 
@@ -130,6 +131,15 @@ class PostgresRestartIT {
         }
     }
 
+    @Test
+    void withoutARelayTheSameRestartTakesAboutAsLong() throws Exception {
+        // the baseline for the figure: the same server, nobody connected
+        try (RestartablePostgres pg = startPostgres()) {
+            Duration took = timedRestart(pg, "no relay: the baseline");
+            assertThat(took).isLessThan(LIMIT);
+        }
+    }
+
     private RestartablePostgres startPostgres() throws Exception {
         return RestartablePostgres.start(dir.resolve("pg"), Map.of("wal_sender_timeout", "60s"));
     }
@@ -145,6 +155,9 @@ class PostgresRestartIT {
         Duration took = pg.restartFast(Duration.ofSeconds(120));
         System.out.printf("PostgresRestartIT: pg_ctl restart -m fast took %.2f s (%s)%n", took.toMillis() / 1000.0,
                 situation);
+        // the shutdown's milestones, to see where the time went
+        pg.log().lines().filter(l -> l.contains("shut") || l.contains("walsender") || l.contains("ready to accept"))
+                .forEach(l -> System.out.println("PostgresRestartIT:   " + l));
         return took;
     }
 
@@ -157,6 +170,18 @@ class PostgresRestartIT {
         }
         assertThat(relay.replication().reconnects()).as("replication stream reconnected").isGreaterThanOrEqualTo(1);
         assertThat(relay.replication().isConnected()).as("replication stream connected").isTrue();
+    }
+
+    /** What the stream thread's wait (1 ms peeks while nothing arrives) costs on an idle relay. */
+    private static void printIdleCpu(String threadName) throws InterruptedException {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Thread thread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(threadName))
+                .findFirst().orElseThrow();
+        long cpu = mx.getThreadCpuTime(thread.getId());
+        long wall = System.nanoTime();
+        Thread.sleep(3_000);
+        double share = (mx.getThreadCpuTime(thread.getId()) - cpu) / (double) (System.nanoTime() - wall);
+        System.out.printf("PostgresRestartIT: idle stream thread uses %.2f %% of a core%n", share * 100);
     }
 
     private static void awaitMedia(ConcurrentLinkedQueue<Long> received, int count) throws InterruptedException {
