@@ -49,13 +49,13 @@ class PostgresRestartIT {
              SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob")) {
             List<Chat> atBob = new ArrayList<>();
             alice.sendChat("bob", "before the restart", "m1");
-            atBob.add(bob.awaitControl(Chat.class, c -> "m1".equals(c.clientMsgId()), T));
+            atBob.add(chatAt(bob, "m1", alice, relay));
 
             Duration took = timedRestart(pg, "relay connected, idle");
             awaitStreamBack(relay);
 
             alice.sendChat("bob", "after the restart", "m2");
-            atBob.add(bob.awaitControl(Chat.class, c -> "m2".equals(c.clientMsgId()), T));
+            atBob.add(chatAt(bob, "m2", alice, relay));
             // whatever else reaches bob in the next second must not be one of these again
             long quiet = System.nanoTime() + Duration.ofSeconds(1).toNanos();
             while (System.nanoTime() < quiet) {
@@ -170,6 +170,27 @@ class PostgresRestartIT {
         }
         assertThat(relay.replication().reconnects()).as("replication stream reconnected").isGreaterThanOrEqualTo(1);
         assertThat(relay.replication().isConnected()).as("replication stream connected").isTrue();
+    }
+
+    private static Chat chatAt(SimulatedClient recipient, String clientMsgId, SimulatedClient sender, Relay relay)
+            throws Exception {
+        try {
+            return recipient.awaitControl(Chat.class, c -> clientMsgId.equals(c.clientMsgId()), T);
+        } catch (java.io.IOException e) {
+            StringBuilder threads = new StringBuilder();
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                if (t.getName().startsWith("replication") || t.getName().startsWith("session-worker")) {
+                    threads.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                    for (StackTraceElement el : stack) {
+                        threads.append("    at ").append(el).append('\n');
+                    }
+                }
+            });
+            throw new AssertionError("chat " + clientMsgId + " not delivered; errors to the sender: "
+                    + sender.errorsSeen() + "; stream: rows " + relay.replication().rowsReceived() + ", transactions "
+                    + relay.replication().transactions() + ", connected " + relay.replication().isConnected()
+                    + "\n" + threads, e);
+        }
     }
 
     /** What the stream thread's wait (1 ms peeks while nothing arrives) costs on an idle relay. */
