@@ -3,6 +3,7 @@ package com.waltalk.relay.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.waltalk.protocol.control.Chat;
+import com.waltalk.protocol.control.ChatHistory;
 import com.waltalk.protocol.control.ControlMessage;
 import com.waltalk.relay.Relay;
 import com.waltalk.relay.config.RelaySettings;
@@ -47,6 +48,8 @@ class PostgresRestartIT {
              Relay relay = startRelay(pg, "restart_chat");
              SimulatedClient alice = SimulatedClient.signIn(relay.webSocketUri(), "alice");
              SimulatedClient bob = SimulatedClient.signIn(relay.webSocketUri(), "bob")) {
+            // a chat committed before bob's sign-in read his history would come inside chat_history, not live
+            bob.awaitControl(ChatHistory.class, h -> true, T);
             List<Chat> atBob = new ArrayList<>();
             alice.sendChat("bob", "before the restart", "m1");
             atBob.add(chatAt(bob, "m1", alice, relay));
