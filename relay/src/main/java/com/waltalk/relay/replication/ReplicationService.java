@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,14 @@ import org.slf4j.LoggerFactory;
  * Event source: keeps one logical replication stream open (reconnecting with backoff when the
  * database goes away), decodes it, hands row changes to a {@link ChangeHandler} in commit order,
  * and acknowledges each commit as soon as it has been handed off, so the slot never pins WAL while
- * the relay runs. When the stream is idle it also acknowledges keepalive positions, so WAL written
- * by unrelated activity does not pile up behind the slot.
+ * the relay runs. Whenever nothing is waiting to be read outside a transaction it also acknowledges the
+ * position of the server's keepalives, and tells the server at once: WAL written by unrelated activity does
+ * not pile up behind the slot, and a server that is shutting down (which waits until its walsenders' clients
+ * have confirmed everything sent) learns within milliseconds that it may go. When the server ends the stream
+ * (at a shutdown) or the connection fails, the service closes it and reconnects with backoff.
  *
- * <p>Thread-safe: {@link #start()} and {@link #close()} from any thread; the handler runs on the
- * service's own thread.
+ * <p>Thread-safe: {@link #start()} and {@link #close()} from any thread; the stream is read, the handler runs
+ * and positions are acknowledged on the service's own thread.
  */
 public final class ReplicationService implements AutoCloseable {
 
@@ -38,14 +42,11 @@ public final class ReplicationService implements AutoCloseable {
     private final List<String> publications;
     private final ChangeHandler handler;
     private final Thread thread;
-    private final Thread idleAcker;
     private final CountDownLatch firstConnect = new CountDownLatch(1);
 
     private volatile boolean running = true;
     private volatile LogicalReplicationConnection current;
     private volatile boolean connected;
-    private volatile boolean inTransaction;
-    private volatile boolean blockedInRead;
     private final AtomicLong rowsReceived = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
@@ -60,12 +61,10 @@ public final class ReplicationService implements AutoCloseable {
         this.publications = List.copyOf(publications);
         this.handler = handler;
         this.thread = Threads.daemon("replication-" + slotName, this::run);
-        this.idleAcker = Threads.daemon("replication-idle-ack", this::ackWhileIdle);
     }
 
     public void start() {
         thread.start();
-        idleAcker.start();
     }
 
     /** Waits until the stream has been opened once; returns false on timeout. */
@@ -105,10 +104,11 @@ public final class ReplicationService implements AutoCloseable {
     private void run() {
         long backoffMs = 200;
         while (running) {
+            LogicalReplicationConnection conn = null;
             try {
                 long liveFrom = currentWalLsn();
                 handler.onStreamOpening(liveFrom);
-                LogicalReplicationConnection conn = LogicalReplicationConnection.open(endpoint, slotName, publications);
+                conn = LogicalReplicationConnection.open(endpoint, slotName, publications);
                 current = conn;
                 connected = true;
                 streamsOpened.incrementAndGet();
@@ -126,8 +126,15 @@ public final class ReplicationService implements AutoCloseable {
                 if (!running) {
                     break;
                 }
-                log.warn("replication stream from slot {} lost: {} — retrying in {} ms", slotName,
-                        e.getMessage(), backoffMs);
+                if (conn != null && conn.hasEnded()) {
+                    // the server completed the COPY: a shutdown or restart, after we had confirmed everything
+                    // (pgjdbc may then fail its next status write; that is part of the same, orderly end)
+                    log.info("replication stream from slot {} ended by the server (shutting down?) — reconnecting"
+                            + " in {} ms", slotName, backoffMs);
+                } else {
+                    log.warn("replication stream from slot {} lost: {} — retrying in {} ms", slotName,
+                            e.getMessage(), backoffMs);
+                }
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
@@ -136,7 +143,6 @@ public final class ReplicationService implements AutoCloseable {
             } finally {
                 connected = false;
                 current = null;
-                inTransaction = false;
             }
             sleepQuietly(backoffMs);
             backoffMs = Math.min(backoffMs * 2, 5_000);
@@ -157,13 +163,20 @@ public final class ReplicationService implements AutoCloseable {
         // A new decoder per connection: pgoutput resends Relation messages on every new stream.
         PgOutputDecoder decoder = new PgOutputDecoder();
         ChangeHandler.Transaction tx = null;
+        long lastMessageNanos = System.nanoTime();
         while (running) {
-            blockedInRead = true;
-            ByteBuffer message = conn.read();
-            blockedInRead = false;
+            ByteBuffer message = conn.readPending();
             if (message == null) {
+                if (conn.hasEnded()) {
+                    throw new SQLException("the server ended the stream");
+                }
+                if (tx == null) {
+                    acknowledgeIdle(conn);
+                }
+                pauseIfIdle(lastMessageNanos);
                 continue;
             }
+            lastMessageNanos = System.nanoTime();
             bytesReceived.addAndGet(message.remaining());
             PgOutputMessage decoded;
             try {
@@ -175,7 +188,6 @@ public final class ReplicationService implements AutoCloseable {
                 continue;
             }
             if (decoded instanceof Begin b) {
-                inTransaction = true;
                 tx = new ChangeHandler.Transaction(b.xid(), b.finalLsn(), b.commitTimeMicros(),
                         b.finalLsn() < liveFrom);
             } else if (decoded instanceof Insert || decoded instanceof Update || decoded instanceof Delete) {
@@ -189,7 +201,6 @@ public final class ReplicationService implements AutoCloseable {
                 }
                 conn.acknowledge(c.endLsn());
                 acknowledgedLsn = c.endLsn();
-                inTransaction = false;
                 tx = null;
             }
         }
@@ -219,24 +230,35 @@ public final class ReplicationService implements AutoCloseable {
     }
 
     /**
-     * When nothing is in flight, everything the server has reported (keepalive positions included)
-     * has been handled, so it can be acknowledged. The check is deliberately conservative: both
-     * flags must hold before and after reading the position.
+     * Nothing is waiting to be read and no transaction is open: every message the server sent before its latest
+     * position (a keepalive's included) has been read, and every commit handed off, so that position can be
+     * acknowledged. Reported at once rather than at the next status interval: at a fast shutdown the walsender
+     * waits for exactly this confirmation, and without it the server's shutdown waits for wal_sender_timeout.
      */
-    private void ackWhileIdle() {
-        while (running) {
-            sleepQuietly(1_000);
-            LogicalReplicationConnection conn = current;
-            if (conn == null || inTransaction || !blockedInRead) {
-                continue;
-            }
-            long lsn = conn.lastReceivedLsn();
-            if (!inTransaction && blockedInRead && lsn > acknowledgedLsn && current == conn) {
-                conn.acknowledge(lsn);
-                acknowledgedLsn = lsn;
-            }
+    private void acknowledgeIdle(LogicalReplicationConnection conn) throws SQLException {
+        long lsn = conn.lastReceivedLsn();
+        if (lsn > acknowledgedLsn) {
+            conn.acknowledge(lsn);
+            acknowledgedLsn = lsn;
+            conn.reportNow();
         }
     }
+
+    /**
+     * An empty {@code readPending()} has already waited up to 1 ms for data, but it costs a socket timeout (an
+     * exception) each time: about 5 % of a core when the stream is quiet. Once nothing has arrived for
+     * {@link #IDLE_AFTER_NANOS} (longer than the gap between a call's audio frames), wait {@link #IDLE_PAUSE_NANOS}
+     * between reads: the first message after a quiet spell may wait that long, and a keepalive's answer too, which
+     * the server needs within seconds.
+     */
+    private static void pauseIfIdle(long lastMessageNanos) {
+        if (System.nanoTime() - lastMessageNanos > IDLE_AFTER_NANOS) {
+            LockSupport.parkNanos(IDLE_PAUSE_NANOS);
+        }
+    }
+
+    private static final long IDLE_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long IDLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private static void sleepQuietly(long ms) {
         try {
@@ -251,10 +273,9 @@ public final class ReplicationService implements AutoCloseable {
         running = false;
         LogicalReplicationConnection c = current;
         if (c != null) {
-            c.abort(); // unblocks read()
+            c.abort(); // ends the stream thread's read at once
         }
         thread.interrupt();
-        idleAcker.interrupt();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {

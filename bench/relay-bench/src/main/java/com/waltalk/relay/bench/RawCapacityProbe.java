@@ -242,7 +242,7 @@ public final class RawCapacityProbe {
             PgOutputDecoder decoder = new PgOutputDecoder();
             try {
                 while (running) {
-                    ByteBuffer message = connection.read();
+                    ByteBuffer message = connection.readPending();
                     if (message == null) {
                         continue;
                     }
