@@ -94,6 +94,7 @@ public final class Relay implements AutoCloseable {
     }
 
     private void startComponents() throws Exception {
+        refusePlaintextOnOpenNetwork(settings);
         // a wrong keystore or password is an operator error: say so before starting anything else
         javax.net.ssl.SSLContext tls = settings.tlsKeystore() == null ? null : loadTls();
         DatabaseEndpoint endpoint;
@@ -179,7 +180,8 @@ public final class Relay implements AutoCloseable {
                 settings.registrationOpen(), sessions, state, notifications, writer,
                 AccountService.withDefaults(database.pool(), settings.timeouts().signInLockout()), presence, calls, chat,
                 workers, passwordChecks));
-        webSocket = new RelayWebSocketServer(settings.listen(), controller, settings.timeouts().signIn().toMillis());
+        webSocket = new RelayWebSocketServer(settings.listen(), controller, settings.timeouts().signIn().toMillis(),
+                settings.connections());
         if (tls != null) {
             webSocket.useTls(tls);
         }
@@ -191,6 +193,7 @@ public final class Relay implements AutoCloseable {
                 () -> server.getConnections().size(), sessions, controller, writer, fanout, cleaner, replication,
                 state, chat, new SlotStatsProbe(database.pool(), RelayMetrics.SLOT_PROBE_INTERVAL));
         closeables.push(metrics);
+        metrics.registerRefusedConnections(server.refusals(), server::pendingHandshakes);
         health = new HealthServer(settings.httpListen(), this::healthStatus, metrics::scrape);
         closeables.push(health);
         health.start();
@@ -201,6 +204,21 @@ public final class Relay implements AutoCloseable {
                 health.address().getPort(), settings.embeddedDatabase()
                         ? "embedded PostgreSQL in " + settings.dataDir() : endpoint.describe(),
                 settings.slotName());
+    }
+
+    /**
+     * Safe default (docs/OPERATIONS.md 12.2): plain ws:// only on loopback, unless the operator says the relay is
+     * behind a TLS-terminating proxy (or on a network they trust) — passwords and calls would cross the network
+     * in the clear.
+     */
+    static void refusePlaintextOnOpenNetwork(RelaySettings s) throws RelayStartException {
+        java.net.InetAddress a = s.listen().getAddress();
+        boolean loopback = a != null && a.isLoopbackAddress();
+        if (s.tlsKeystore() == null && !loopback && !s.connections().plaintextBehindProxy()) {
+            throw new RelayStartException("refusing to serve unencrypted ws:// on " + s.listen().getHostString()
+                    + ", which is not a loopback address: give a TLS keystore (--tls-keystore) or, if a TLS proxy "
+                    + "or a trusted network is in front, start with --plaintext-behind-proxy", null);
+        }
     }
 
     private javax.net.ssl.SSLContext loadTls() throws RelayStartException {

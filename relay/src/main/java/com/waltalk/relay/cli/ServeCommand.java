@@ -75,10 +75,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "name of the environment variable holding the keystore password (default ${DEFAULT-VALUE})")
     String tlsPasswordEnv;
 
+    @Mixin
+    ConnectionOptions connections;
+
     RelaySettings settings() {
         return new RelaySettings(listen, http, db.dbUrl, db.dbUser, System.getenv(db.dbPasswordEnv), db.dataDir,
                 relayId, mediaTtl, cleanupInterval, writers, commitInterval, db.maxSlotWalKeep, registration == Registration.open,
-                tlsKeystore, tlsKeystore == null ? null : System.getenv(tlsPasswordEnv), RelaySettings.Timeouts.DEFAULT);
+                tlsKeystore, tlsKeystore == null ? null : System.getenv(tlsPasswordEnv), RelaySettings.Timeouts.DEFAULT,
+                connections.settings());
     }
 
     @Override

@@ -61,6 +61,21 @@ public final class RelayMetrics implements AutoCloseable {
                 writer, fanout, cleaner, replication, state, chat), slotProbe);
     }
 
+    /**
+     * Adds the transport's connection hygiene: {@code waltalk.connections.refused{reason}} (counters; see
+     * docs/OPERATIONS.md 12.1 for the reasons) and {@code waltalk.connections.handshaking} (sockets accepted whose
+     * WebSocket handshake is not done).
+     */
+    public void registerRefusedConnections(java.util.Map<String, java.util.function.LongSupplier> byReason,
+                                           IntSupplier handshaking) {
+        byReason.forEach((reason, count) -> io.micrometer.core.instrument.FunctionCounter
+                .builder("waltalk.connections.refused", count, c -> c.getAsLong())
+                .description("connections refused at accept or closed before sign-in by the connection limits")
+                .tag("reason", reason).register(registry));
+        io.micrometer.core.instrument.Gauge.builder("waltalk.connections.handshaking", handshaking::getAsInt)
+                .description("sockets accepted whose WebSocket handshake is not done yet").register(registry);
+    }
+
     /** The current figures in Prometheus text exposition format (version 0.0.4). */
     public synchronized String scrape() {
         slots.refresh();
