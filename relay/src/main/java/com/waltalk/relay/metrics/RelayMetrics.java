@@ -33,6 +33,7 @@ public final class RelayMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SlotMeters slots;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final java.util.List<Object> refusalSources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RelayMetrics(RelayMeters.Sources sources, SlotStatsProbe probe) {
         new RelayMeters(sources).bindTo(registry);
@@ -68,6 +69,9 @@ public final class RelayMetrics implements AutoCloseable {
      */
     public void registerRefusedConnections(java.util.Map<String, java.util.function.LongSupplier> byReason,
                                            IntSupplier handshaking) {
+        // Micrometer holds a function counter's state weakly: keep the suppliers alive with this registry
+        refusalSources.add(byReason);
+        refusalSources.add(handshaking);
         byReason.forEach((reason, count) -> io.micrometer.core.instrument.FunctionCounter
                 .builder("waltalk.connections.refused", count, c -> c.getAsLong())
                 .description("connections refused at accept or closed before sign-in by the connection limits")
