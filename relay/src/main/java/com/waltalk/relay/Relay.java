@@ -233,18 +233,33 @@ public final class Relay implements AutoCloseable {
         }
     }
 
+    /** A stream message in hand this long means the consumer is stuck (a commit's handling takes milliseconds). */
+    static final long REPLICATION_STALL_MILLIS = 10_000;
+
+    /**
+     * {@code /healthz}: healthy when the WebSocket listener answers, every media writer connection is up and the
+     * replication stream is connected and moving; otherwise 503 with what is wrong.
+     */
     private HealthServer.Status healthStatus() {
         boolean streaming = replication != null && replication.isConnected();
+        boolean advancing = replication != null && replication.isAdvancing(REPLICATION_STALL_MILLIS);
+        boolean listening = webSocket != null && webSocket.listening();
+        boolean writing = writer != null && writer.working();
+        boolean healthy = advancing && listening && writing;
         ObjectNode json = new ObjectMapper().createObjectNode();
-        json.put("status", streaming ? "ok" : "degraded");
+        json.put("status", healthy ? "ok" : "degraded");
         json.put("relayId", settings.relayId());
-        json.put("replication", streaming ? "streaming" : "reconnecting");
+        json.put("replication", !streaming ? "reconnecting" : advancing ? "streaming" : "stalled");
+        json.put("listener", listening ? "accepting" : "down: " + (webSocket == null ? "not started" : webSocket.listenerProblem()));
+        json.put("writer", writing ? "writing" : "reconnecting");
         json.put("slot", settings.slotName());
         json.put("clients", sessions == null ? 0 : sessions.size());
+        json.put("connections", webSocket == null ? 0 : webSocket.acceptedConnections());
+        json.put("maxConnections", webSocket == null ? 0 : webSocket.maxConnections());
         json.put("framesAccepted", controller == null ? 0 : controller.framesAccepted());
         json.put("framesDelivered", fanout == null ? 0 : fanout.delivered());
         json.put("rowsWritten", writer == null ? 0 : writer.rowsWritten());
-        return new HealthServer.Status(streaming, json.toString());
+        return new HealthServer.Status(healthy, json.toString());
     }
 
     private static String version() {

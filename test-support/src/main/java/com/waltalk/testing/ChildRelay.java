@@ -53,9 +53,15 @@ public final class ChildRelay implements AutoCloseable {
     /** {@link #start} with these JVM options instead (e.g. a small -Xmx and no ExitOnOutOfMemoryError). */
     public static ChildRelay startWith(List<String> jvmOptions, String jdbcUrl, String user, String relayId,
                                        String... extraArgs) throws Exception {
+        return startUnder(List.of(), jvmOptions, jdbcUrl, user, relayId, extraArgs);
+    }
+
+    /** {@link #startWith} run by {@code launcher}, e.g. {@code prlimit --nofile=400} for a small descriptor limit. */
+    public static ChildRelay startUnder(List<String> launcher, List<String> jvmOptions, String jdbcUrl, String user,
+                                        String relayId, String... extraArgs) throws Exception {
         int ws = freePort();
         int http = freePort();
-        List<String> cmd = new java.util.ArrayList<>();
+        List<String> cmd = new java.util.ArrayList<>(launcher);
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of(

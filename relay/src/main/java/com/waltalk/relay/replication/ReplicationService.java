@@ -46,6 +46,7 @@ public final class ReplicationService implements AutoCloseable {
     private volatile boolean connected;
     private volatile boolean inTransaction;
     private volatile boolean blockedInRead;
+    private volatile long handlingSinceNanos; // 0 while waiting for the next message
     private final AtomicLong rowsReceived = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
@@ -75,6 +76,17 @@ public final class ReplicationService implements AutoCloseable {
 
     public boolean isConnected() {
         return connected;
+    }
+
+    /**
+     * Whether the stream is connected and moving: its thread runs and no message has been in hand for longer
+     * than {@code stallMillis} (a consumer stuck on one message stops every client's media and state). For
+     * {@code /healthz}.
+     */
+    public boolean isAdvancing(long stallMillis) {
+        long since = handlingSinceNanos;
+        return connected && thread.isAlive()
+                && (since == 0 || System.nanoTime() - since < TimeUnit.MILLISECONDS.toNanos(stallMillis));
     }
 
     public long rowsReceived() {
@@ -158,12 +170,14 @@ public final class ReplicationService implements AutoCloseable {
         PgOutputDecoder decoder = new PgOutputDecoder();
         ChangeHandler.Transaction tx = null;
         while (running) {
+            handlingSinceNanos = 0;
             blockedInRead = true;
             ByteBuffer message = conn.read();
             blockedInRead = false;
             if (message == null) {
                 continue;
             }
+            handlingSinceNanos = System.nanoTime() | 1;
             bytesReceived.addAndGet(message.remaining());
             PgOutputMessage decoded;
             try {

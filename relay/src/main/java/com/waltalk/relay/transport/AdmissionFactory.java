@@ -33,10 +33,12 @@ final class AdmissionFactory implements WebSocketServerFactory {
     private final ConnectionGate gate;
     private final ForwardedFor forwarded;
     private final HandshakeDeadline deadline;
+    private final ListenerProbe probe;
 
     AdmissionFactory(WebSocketServerFactory delegate, ConnectionGate gate, ForwardedFor forwarded,
-                     HandshakeDeadline deadline) {
+                     HandshakeDeadline deadline, ListenerProbe probe) {
         this.delegate = delegate;
+        this.probe = probe;
         this.gate = gate;
         this.forwarded = forwarded;
         this.deadline = deadline;
@@ -55,8 +57,13 @@ final class AdmissionFactory implements WebSocketServerFactory {
     @Override
     public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) throws IOException {
         GuardedWebSocket ws = (GuardedWebSocket) key.attachment();
-        InetAddress peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+        InetAddress peer = remote.getAddress();
         ws.setPeer(peer);
+        if (probe.isProbe(remote)) {
+            deadline.track(ws); // the relay's own health probe: never refused, so an attack cannot fail it
+            return delegate.wrapChannel(channel, key);
+        }
         ConnectionGate.Refusal refusal = gate.admitRelay();
         if (refusal != null) {
             throw new Refused(refusal);

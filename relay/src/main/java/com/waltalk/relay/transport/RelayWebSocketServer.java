@@ -61,6 +61,8 @@ public final class RelayWebSocketServer extends WebSocketServer {
     private final ConnectionGate gate;
     private final ForwardedFor forwarded;
     private final HandshakeDeadline handshakeDeadline;
+    private final ListenerProbe probe = new ListenerProbe();
+    private volatile javax.net.ssl.SSLContext tls;
     private volatile Thread selectorThread;
     private volatile Exception startFailure;
 
@@ -95,7 +97,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
 
     private WebSocketServerFactory guarded(WebSocketServerFactory plainOrTls) {
         return new AdmissionFactory(new LingeringCloseFactory(plainOrTls, lingeringCloser), gate, forwarded,
-                handshakeDeadline);
+                handshakeDeadline, probe);
     }
 
     /** Starts the selector thread and waits until the port is bound. */
@@ -108,6 +110,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
             throw new IOException("cannot listen on " + getAddress() + ": " + startFailure.getMessage(),
                     startFailure);
         }
+        probe.start(new InetSocketAddress(getAddress().getAddress(), getPort()), tls);
     }
 
     @Override
@@ -217,7 +220,21 @@ public final class RelayWebSocketServer extends WebSocketServer {
         if (loader != null) {
             loader.setClassAssertionStatus("org.java_websocket.SSLSocketChannel2", false);
         }
+        tls = context;
         setWebSocketFactory(guarded(new org.java_websocket.server.DefaultSSLWebSocketServerFactory(context)));
+    }
+
+    /**
+     * Whether the WebSocket listener is up and answering: its selector thread runs and the {@link ListenerProbe}
+     * got an answer within the last few seconds. For {@code /healthz}.
+     */
+    public boolean listening() {
+        return selectorAlive() && probe.listening();
+    }
+
+    /** Why the listener is not {@link #listening()}, for {@code /healthz}. */
+    public String listenerProblem() {
+        return !selectorAlive() ? "WebSocket selector thread has stopped" : probe.lastFailure();
     }
 
     /** Whether the selector thread (which accepts and reads every socket) is still running. */
@@ -260,6 +277,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
     }
 
     public void shutdown() {
+        probe.close();
         timers.shutdownNow();
         for (WebSocket c : getConnections()) {
             c.close(CloseCode.GOING_AWAY.code(), "relay shutting down");
