@@ -46,18 +46,34 @@ class TrustedProxyIT {
         }
     }
 
+    /** The close code of a connection the relay refuses right after its handshake (1008 expected). */
+    private static int refusedWith(Map<String, String> headers) throws Exception {
+        SimulatedClient c;
+        try {
+            c = SimulatedClient.connectFrom("127.0.0.1", uri(), headers);
+        } catch (java.io.IOException closedBeforeTheClientSawItOpen) {
+            // the close frame may overtake the client's own "open": the message carries the code
+            return closedBeforeTheClientSawItOpen.getMessage().contains(": 1008 ") ? 1008 : -1;
+        }
+        try (c) {
+            assertThat(c.awaitClosed(T)).isTrue();
+            return c.closeCode();
+        }
+    }
+
     @Test
     void thePerAddressCapCountsForwardedClientsNotTheProxy() throws Exception {
         Map<String, String> a = Map.of("X-Forwarded-For", "198.51.100.1");
+        Map<String, String> b = Map.of("X-Forwarded-For", "198.51.100.2");
         try (SimulatedClient a1 = SimulatedClient.connectFrom("127.0.0.1", uri(), a);
-             SimulatedClient a2 = SimulatedClient.connectFrom("127.0.0.1", uri(), a);
-             SimulatedClient a3 = SimulatedClient.connectFrom("127.0.0.1", uri(), a);
-             SimulatedClient b1 = SimulatedClient.connectFrom("127.0.0.1", uri(), Map.of("X-Forwarded-For", "198.51.100.2"));
-             SimulatedClient b2 = SimulatedClient.connectFrom("127.0.0.1", uri(), Map.of("X-Forwarded-For", "198.51.100.2"))) {
-            assertThat(a3.awaitClosed(T)).as("third from 198.51.100.1").isTrue();
-            assertThat(a3.closeCode()).isEqualTo(1008);
-            assertThat(a1.isOpen() && a2.isOpen() && b1.isOpen() && b2.isOpen())
-                    .as("five through one proxy, two per client address").isTrue();
+             SimulatedClient a2 = SimulatedClient.connectFrom("127.0.0.1", uri(), a)) {
+            assertThat(refusedWith(a)).as("third from 198.51.100.1").isEqualTo(1008);
+            try (SimulatedClient b1 = SimulatedClient.connectFrom("127.0.0.1", uri(), b);
+                 SimulatedClient b2 = SimulatedClient.connectFrom("127.0.0.1", uri(), b)) {
+                Thread.sleep(300);
+                assertThat(a1.isOpen() && a2.isOpen() && b1.isOpen() && b2.isOpen())
+                        .as("four through one proxy, two per client address").isTrue();
+            }
         }
     }
 }
