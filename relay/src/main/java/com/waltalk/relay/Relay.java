@@ -95,6 +95,7 @@ public final class Relay implements AutoCloseable {
     }
 
     private void startComponents() throws Exception {
+        refusePlaintextOnOpenNetwork(settings);
         // a wrong keystore or password is an operator error: say so before starting anything else
         javax.net.ssl.SSLContext tls = settings.tlsKeystore() == null ? null : loadTls();
         DatabaseEndpoint endpoint;
@@ -181,7 +182,8 @@ public final class Relay implements AutoCloseable {
                 AccountService.withDefaults(database.pool(), settings.timeouts().signInLockout(),
                         settings.nameQuarantine()), presence, calls, chat,
                 new ContactStore(database.pool()), accountId -> { } /* shared daily limit: wired with relay.limits */, workers, passwordChecks));
-        webSocket = new RelayWebSocketServer(settings.listen(), controller, settings.timeouts().signIn().toMillis());
+        webSocket = new RelayWebSocketServer(settings.listen(), controller, settings.timeouts().signIn().toMillis(),
+                settings.connections());
         if (tls != null) {
             webSocket.useTls(tls);
         }
@@ -193,6 +195,7 @@ public final class Relay implements AutoCloseable {
                 () -> server.getConnections().size(), sessions, controller, writer, fanout, cleaner, replication,
                 state, chat, new SlotStatsProbe(database.pool(), RelayMetrics.SLOT_PROBE_INTERVAL));
         closeables.push(metrics);
+        metrics.registerRefusedConnections(server.refusals(), server::pendingHandshakes);
         health = new HealthServer(settings.httpListen(), this::healthStatus, metrics::scrape);
         closeables.push(health);
         health.start();
@@ -203,6 +206,21 @@ public final class Relay implements AutoCloseable {
                 health.address().getPort(), settings.embeddedDatabase()
                         ? "embedded PostgreSQL in " + settings.dataDir() : endpoint.describe(),
                 settings.slotName());
+    }
+
+    /**
+     * Safe default (docs/OPERATIONS.md 12.2): plain ws:// only on loopback, unless the operator says the relay is
+     * behind a TLS-terminating proxy (or on a network they trust) — passwords and calls would cross the network
+     * in the clear.
+     */
+    static void refusePlaintextOnOpenNetwork(RelaySettings s) throws RelayStartException {
+        java.net.InetAddress a = s.listen().getAddress();
+        boolean loopback = a != null && a.isLoopbackAddress();
+        if (s.tlsKeystore() == null && !loopback && !s.connections().plaintextBehindProxy()) {
+            throw new RelayStartException("refusing to serve unencrypted ws:// on " + s.listen().getHostString()
+                    + ", which is not a loopback address: give a TLS keystore (--tls-keystore) or, if a TLS proxy "
+                    + "or a trusted network is in front, start with --plaintext-behind-proxy", null);
+        }
     }
 
     private javax.net.ssl.SSLContext loadTls() throws RelayStartException {
@@ -217,18 +235,33 @@ public final class Relay implements AutoCloseable {
         }
     }
 
+    /** A stream message in hand this long means the consumer is stuck (a commit's handling takes milliseconds). */
+    static final long REPLICATION_STALL_MILLIS = 10_000;
+
+    /**
+     * {@code /healthz}: healthy when the WebSocket listener answers, every media writer connection is up and the
+     * replication stream is connected and moving; otherwise 503 with what is wrong.
+     */
     private HealthServer.Status healthStatus() {
         boolean streaming = replication != null && replication.isConnected();
+        boolean advancing = replication != null && replication.isAdvancing(REPLICATION_STALL_MILLIS);
+        boolean listening = webSocket != null && webSocket.listening();
+        boolean writing = writer != null && writer.working();
+        boolean healthy = advancing && listening && writing;
         ObjectNode json = new ObjectMapper().createObjectNode();
-        json.put("status", streaming ? "ok" : "degraded");
+        json.put("status", healthy ? "ok" : "degraded");
         json.put("relayId", settings.relayId());
-        json.put("replication", streaming ? "streaming" : "reconnecting");
+        json.put("replication", !streaming ? "reconnecting" : advancing ? "streaming" : "stalled");
+        json.put("listener", listening ? "accepting" : "down: " + (webSocket == null ? "not started" : webSocket.listenerProblem()));
+        json.put("writer", writing ? "writing" : "reconnecting");
         json.put("slot", settings.slotName());
         json.put("clients", sessions == null ? 0 : sessions.size());
+        json.put("connections", webSocket == null ? 0 : webSocket.acceptedConnections());
+        json.put("maxConnections", webSocket == null ? 0 : webSocket.maxConnections());
         json.put("framesAccepted", controller == null ? 0 : controller.framesAccepted());
         json.put("framesDelivered", fanout == null ? 0 : fanout.delivered());
         json.put("rowsWritten", writer == null ? 0 : writer.rowsWritten());
-        return new HealthServer.Status(streaming, json.toString());
+        return new HealthServer.Status(healthy, json.toString());
     }
 
     private static String version() {

@@ -41,12 +41,30 @@ public final class ChildRelay implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts `relay serve` against an external database and waits until /healthz answers 200. */
+    /**
+     * Starts `relay serve` against an external database and waits until /healthz answers 200. The JVM gets
+     * {@code -XX:+ExitOnOutOfMemoryError} as the app-image's does, so `serve` runs in this very process (without
+     * it, `serve` would start itself again in a child JVM that has it).
+     */
     public static ChildRelay start(String jdbcUrl, String user, String relayId, String... extraArgs) throws Exception {
+        return startWith(List.of("-XX:+ExitOnOutOfMemoryError"), jdbcUrl, user, relayId, extraArgs);
+    }
+
+    /** {@link #start} with these JVM options instead (e.g. a small -Xmx and no ExitOnOutOfMemoryError). */
+    public static ChildRelay startWith(List<String> jvmOptions, String jdbcUrl, String user, String relayId,
+                                       String... extraArgs) throws Exception {
+        return startUnder(List.of(), jvmOptions, jdbcUrl, user, relayId, extraArgs);
+    }
+
+    /** {@link #startWith} run by {@code launcher}, e.g. {@code prlimit --nofile=400} for a small descriptor limit. */
+    public static ChildRelay startUnder(List<String> launcher, List<String> jvmOptions, String jdbcUrl, String user,
+                                        String relayId, String... extraArgs) throws Exception {
         int ws = freePort();
         int http = freePort();
-        List<String> cmd = new java.util.ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new java.util.ArrayList<>(launcher);
+        cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"), "com.waltalk.relay.cli.RelayMain", "serve",
                 "--db", jdbcUrl, "--db-user", user, "--relay-id", relayId,
                 "--listen", "127.0.0.1:" + ws, "--http", "127.0.0.1:" + http));
@@ -68,6 +86,19 @@ public final class ChildRelay implements AutoCloseable {
         }
         child.close();
         throw new IOException("child relay did not become healthy:\n" + String.join("\n", child.output));
+    }
+
+    /** Waits for the process to end; its exit status, or null if it is still running after {@code timeout}. */
+    public Integer awaitExit(java.time.Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    public java.net.InetSocketAddress webSocketAddress() {
+        return new java.net.InetSocketAddress("127.0.0.1", wsPort);
+    }
+
+    public String healthUri() {
+        return "http://127.0.0.1:" + httpPort + "/healthz";
     }
 
     public String uri() {

@@ -92,6 +92,11 @@ public final class RunningRelay implements BeforeAllCallback, AfterAllCallback, 
         return with(s -> s.withRegistration(open));
     }
 
+    /** @see RelaySettings#withConnections */
+    public RunningRelay withConnections(RelaySettings.Connections connections) {
+        return with(s -> s.withConnections(connections));
+    }
+
     private RunningRelay with(UnaryOperator<RelaySettings> change) {
         return new RunningRelay(relayId, s -> change.apply(changes.apply(s)), everyoneInContact);
     }

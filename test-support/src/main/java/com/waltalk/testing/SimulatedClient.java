@@ -70,7 +70,7 @@ public final class SimulatedClient implements AutoCloseable {
 
     /** Connects (without signing in). */
     public static SimulatedClient connect(String uri) throws IOException, InterruptedException {
-        return connect(uri, null);
+        return connect(uri, (javax.net.ssl.SSLContext) null);
     }
 
     /**
@@ -80,7 +80,28 @@ public final class SimulatedClient implements AutoCloseable {
      */
     public static SimulatedClient connect(String uri, javax.net.ssl.SSLContext tls)
             throws IOException, InterruptedException {
+        return connect(uri, tls, java.util.Map.of(), null);
+    }
+
+    /**
+     * Connects (without signing in) from the local address {@code source} (e.g. 127.0.0.2, to be another host as
+     * far as the relay's per-address accounting can tell) with extra HTTP headers in the opening handshake, e.g.
+     * the {@code X-Forwarded-For} a reverse proxy adds.
+     */
+    public static SimulatedClient connectFrom(String source, String uri, java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
+        return connect(uri, null, headers, source);
+    }
+
+    private static SimulatedClient connect(String uri, javax.net.ssl.SSLContext tls, java.util.Map<String, String> headers,
+                                           String source) throws IOException, InterruptedException {
         SimulatedClient c = new SimulatedClient(URI.create(uri), tls);
+        headers.forEach(c.socket::addHeader);
+        if (source != null) {
+            java.net.Socket bound = new java.net.Socket();
+            bound.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(source), 0));
+            c.socket.setSocket(bound);
+        }
         if (!c.socket.connectBlocking(10, TimeUnit.SECONDS)) {
             c.socket.close();
             // a failed TLS handshake closes the socket before the library reports the exception: wait for it
@@ -111,13 +132,22 @@ public final class SimulatedClient implements AutoCloseable {
      * if the relay does not know it yet (registration must be open for that).
      */
     public static SimulatedClient signIn(String uri, String user) throws IOException, InterruptedException {
-        return signIn(uri, user, null);
+        return signIn(uri, user, (javax.net.ssl.SSLContext) null);
     }
 
     /** {@link #signIn(String, String)} over a connection made by {@link #connect(String, javax.net.ssl.SSLContext)}. */
     public static SimulatedClient signIn(String uri, String user, javax.net.ssl.SSLContext tls)
             throws IOException, InterruptedException {
-        SimulatedClient c = connect(uri, tls);
+        return signIn(connect(uri, tls), user);
+    }
+
+    /** {@link #signIn(String, String)} over a connection made by {@link #connectFrom}. */
+    public static SimulatedClient signInFrom(String source, String uri, String user, java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
+        return signIn(connectFrom(source, uri, headers), user);
+    }
+
+    private static SimulatedClient signIn(SimulatedClient c, String user) throws IOException, InterruptedException {
         try {
             c.hello();
             c.sendControl(new Register(user, defaultPassword(user)));

@@ -38,9 +38,12 @@ public final class HostedRelay implements AutoCloseable {
     public static HostedRelay start(Path dataDir, String bindHost, int port, RelaySettings.Timeouts timeouts)
             throws Relay.RelayStartException {
         Objects.requireNonNull(dataDir, "dataDir");
+        // Host mode serves the other laptop on this network over plain ws://, by the user's choice: the relay's
+        // explicit plaintext flag, and a public relay's per-address limits since the network may be a café's.
         RelaySettings settings = RelaySettings.forLoopback(dataDir, "app")
                 .withListen(new InetSocketAddress(bindHost, port), new InetSocketAddress("127.0.0.1", 0))
-                .withTimeouts(timeouts);
+                .withTimeouts(timeouts)
+                .withConnections(RelaySettings.Connections.DEFAULT.withPlaintextBehindProxy(true));
         try {
             return new HostedRelay(Relay.start(settings));
         } catch (Relay.RelayStartException e) {

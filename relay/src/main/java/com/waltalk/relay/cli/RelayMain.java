@@ -10,10 +10,30 @@ import picocli.CommandLine.Command;
 public final class RelayMain implements Runnable {
 
     public static void main(String[] args) {
+        if (serving(args) && !OutOfMemoryExit.inForce()) {
+            int status = OutOfMemoryExit.relaunch(args);
+            if (status >= 0) {
+                System.exit(status);
+            }
+        }
+        OutOfMemoryExit.followParent();
         int code = new CommandLine(new RelayMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         if (code != 0 || !"serve".equals(args.length > 0 ? args[0] : "")) {
             System.exit(code);
         }
+    }
+
+    /** {@code serve} itself, not its help. */
+    private static boolean serving(String[] args) {
+        if (args.length == 0 || !"serve".equals(args[0])) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -81,11 +81,14 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(env WALTALK_NAME_QUARANTINE, default ${DEFAULT-VALUE})")
     Duration nameQuarantine;
 
+    @Mixin
+    ConnectionOptions connections;
+
     RelaySettings settings() {
         return new RelaySettings(listen, http, db.dbUrl, db.dbUser, System.getenv(db.dbPasswordEnv), db.dataDir,
                 relayId, mediaTtl, cleanupInterval, writers, commitInterval, db.maxSlotWalKeep, registration == Registration.open,
                 tlsKeystore, tlsKeystore == null ? null : System.getenv(tlsPasswordEnv), RelaySettings.Timeouts.DEFAULT,
-                nameQuarantine);
+                nameQuarantine, connections.settings());
     }
 
     @Override

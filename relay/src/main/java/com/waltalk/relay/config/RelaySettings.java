@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param tlsPassword         the keystore's password (null without TLS)
  * @param timeouts            sign-in timeout, relay lease, ring timeout, reconnect grace
  * @param nameQuarantine      how long the name of a removed account cannot be registered again
+ * @param connections         connection hygiene: handshake deadline, per-address and global caps, trusted
+ *                            proxies, whether plain ws:// may be served on a non-loopback address
  */
 public record RelaySettings(
         InetSocketAddress listen,
@@ -45,7 +47,8 @@ public record RelaySettings(
         Path tlsKeystore,
         String tlsPassword,
         Timeouts timeouts,
-        Duration nameQuarantine) {
+        Duration nameQuarantine,
+        Connections connections) {
 
     /**
      * Time limits of sessions and shared state.
@@ -96,6 +99,7 @@ public record RelaySettings(
         if (nameQuarantine.isNegative()) {
             throw new IllegalArgumentException("name quarantine must not be negative");
         }
+        Objects.requireNonNull(connections, "connections");
         if (!relayId.matches("[a-z0-9_]{1,40}")) {
             throw new IllegalArgumentException("relay id must match [a-z0-9_]{1,40}: " + relayId);
         }
@@ -116,7 +120,7 @@ public record RelaySettings(
 
     public RelaySettings withNameQuarantine(Duration d) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, d);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, d, connections);
     }
 
     /** Default {@link #commitInterval}: see docs/DECISIONS.md (group commit with a minimum interval). */
@@ -137,47 +141,118 @@ public record RelaySettings(
     public static RelaySettings forLoopback(Path dataDir, String relayId) {
         return new RelaySettings(new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0),
                 null, null, null, dataDir, relayId, Duration.ofSeconds(5), Duration.ofSeconds(2), 2, DEFAULT_COMMIT_INTERVAL, "1GB", true, null,
-                null, Timeouts.DEFAULT, DEFAULT_NAME_QUARANTINE);
+                null, Timeouts.DEFAULT, DEFAULT_NAME_QUARANTINE, Connections.LOOPBACK_TESTS);
     }
 
     public RelaySettings withDatabase(String url, String user, String password) {
         return new RelaySettings(listen, httpListen, url, user, password, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections);
     }
 
     public RelaySettings withTtl(Duration ttl, Duration interval) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, ttl,
-                interval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine);
+                interval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections);
     }
 
     public RelaySettings withListen(InetSocketAddress ws, InetSocketAddress http) {
         return new RelaySettings(ws, http, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections);
     }
 
     public RelaySettings withWriterThreads(int n) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, n, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine);
+                cleanupInterval, n, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections);
     }
 
     public RelaySettings withCommitInterval(Duration d) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, d, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine);
+                cleanupInterval, writerThreads, d, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections);
     }
 
     public RelaySettings withRegistration(boolean open) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword, timeouts, nameQuarantine);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections);
     }
 
     public RelaySettings withTimeouts(Timeouts t) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, t, nameQuarantine);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, t, nameQuarantine, connections);
     }
 
     public RelaySettings withTls(Path keystore, String password) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, keystore, password, timeouts, nameQuarantine);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, keystore, password, timeouts, nameQuarantine, connections);
+    }
+
+    public RelaySettings withConnections(Connections c) {
+        return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, c);
+    }
+
+    /**
+     * Connection hygiene (docs/OPERATIONS.md 12.1 and 12.2). Every socket counts from its accept until it is
+     * closed, whether its WebSocket handshake is done or not.
+     *
+     * @param handshakeTimeout      a connection that has not completed its WebSocket handshake by then is closed
+     * @param maxPerAddress         concurrent connections from one client address (an IPv6 client's /64)
+     * @param newPerAddressPerSecond new connections per second from one client address (token bucket; bursts of
+     *                              twice this are let through)
+     * @param maxConnections        connections in all; 0 = sized from the heap ({@code Runtime.maxMemory()})
+     * @param trustedProxies        TCP peers whose {@code X-Forwarded-For} header names the client
+     * @param plaintextBehindProxy  allow plain ws:// on a non-loopback address (for a TLS-terminating proxy or a
+     *                              trusted LAN); without it such a relay refuses to start
+     */
+    public record Connections(Duration handshakeTimeout, int maxPerAddress, int newPerAddressPerSecond,
+                              int maxConnections, java.util.List<AddressBlock> trustedProxies,
+                              boolean plaintextBehindProxy) {
+
+        /** A public relay's defaults. */
+        public static final Connections DEFAULT = new Connections(Duration.ofSeconds(10), 50, 10, 0,
+                java.util.List.of(), false);
+        /**
+         * {@link #forLoopback}'s: tests and benchmarks open hundreds of connections from 127.0.0.1 within a
+         * second, so the per-address caps are out of the way; the handshake deadline and global cap stay.
+         */
+        public static final Connections LOOPBACK_TESTS = new Connections(Duration.ofSeconds(10), 100_000, 100_000,
+                0, java.util.List.of(), false);
+
+        public Connections {
+            Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+            trustedProxies = java.util.List.copyOf(trustedProxies);
+            if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+                throw new IllegalArgumentException("handshake timeout must be positive: " + handshakeTimeout);
+            }
+            if (maxPerAddress < 1 || newPerAddressPerSecond < 1 || maxConnections < 0) {
+                throw new IllegalArgumentException("connection caps must be positive (the global cap 0 = from the heap): "
+                        + maxPerAddress + " per address, " + newPerAddressPerSecond + "/s per address, "
+                        + maxConnections + " in all");
+            }
+        }
+
+        public Connections withPerAddress(int concurrent, int perSecond) {
+            return new Connections(handshakeTimeout, concurrent, perSecond, maxConnections, trustedProxies,
+                    plaintextBehindProxy);
+        }
+
+        public Connections withHandshakeTimeout(Duration d) {
+            return new Connections(d, maxPerAddress, newPerAddressPerSecond, maxConnections, trustedProxies,
+                    plaintextBehindProxy);
+        }
+
+        public Connections withMaxConnections(int n) {
+            return new Connections(handshakeTimeout, maxPerAddress, newPerAddressPerSecond, n, trustedProxies,
+                    plaintextBehindProxy);
+        }
+
+        public Connections withTrustedProxies(java.util.List<AddressBlock> proxies) {
+            return new Connections(handshakeTimeout, maxPerAddress, newPerAddressPerSecond, maxConnections, proxies,
+                    plaintextBehindProxy);
+        }
+
+        public Connections withPlaintextBehindProxy(boolean allowed) {
+            return new Connections(handshakeTimeout, maxPerAddress, newPerAddressPerSecond, maxConnections,
+                    trustedProxies, allowed);
+        }
     }
 
     @Override

@@ -108,6 +108,19 @@ public final class MediaWriter implements AutoCloseable {
         return droppedAudio.get();
     }
 
+    /**
+     * Whether every writer connection is up and its thread running, i.e. media can be written now. A writer
+     * reconnecting after a database error (with back-off) is not working. For {@code /healthz}.
+     */
+    public boolean working() {
+        for (Shard s : shards) {
+            if (!s.thread.isAlive() || !s.connected) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public long queuedBytes() {
         long total = 0;
         for (Shard s : shards) {
@@ -138,6 +151,7 @@ public final class MediaWriter implements AutoCloseable {
         final Thread thread;
         private final List<InboundMedia> batch = new ArrayList<>(MAX_BATCH_ROWS);
         private Connection connection;
+        volatile boolean connected;
         private PreparedStatement insertVideo;
         private PreparedStatement insertAudio;
         private long lastCommitStart = System.nanoTime() - commitIntervalNanos;
@@ -187,9 +201,11 @@ public final class MediaWriter implements AutoCloseable {
             connection.setAutoCommit(false);
             insertVideo = connection.prepareStatement(MediaTable.VIDEO.insertSql());
             insertAudio = connection.prepareStatement(MediaTable.AUDIO.insertSql());
+            connected = true;
         }
 
         private void disconnect() {
+            connected = false;
             if (connection != null) {
                 try {
                     connection.close();

@@ -33,6 +33,7 @@ public final class RelayMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SlotMeters slots;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final java.util.List<Object> refusalSources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RelayMetrics(RelayMeters.Sources sources, SlotStatsProbe probe) {
         new RelayMeters(sources).bindTo(registry);
@@ -59,6 +60,24 @@ public final class RelayMetrics implements AutoCloseable {
                                       SlotStatsProbe slotProbe) {
         return new RelayMetrics(new RelayMeters.Sources(relayId, slot, version, connections, sessions, controller,
                 writer, fanout, cleaner, replication, state, chat), slotProbe);
+    }
+
+    /**
+     * Adds the transport's connection hygiene: {@code waltalk.connections.refused{reason}} (counters; see
+     * docs/OPERATIONS.md 12.1 for the reasons) and {@code waltalk.connections.handshaking} (sockets accepted whose
+     * WebSocket handshake is not done).
+     */
+    public void registerRefusedConnections(java.util.Map<String, java.util.function.LongSupplier> byReason,
+                                           IntSupplier handshaking) {
+        // Micrometer holds a function counter's state weakly: keep the suppliers alive with this registry
+        refusalSources.add(byReason);
+        refusalSources.add(handshaking);
+        byReason.forEach((reason, count) -> io.micrometer.core.instrument.FunctionCounter
+                .builder("waltalk.connections.refused", count, c -> c.getAsLong())
+                .description("connections refused at accept or closed before sign-in by the connection limits")
+                .tag("reason", reason).register(registry));
+        io.micrometer.core.instrument.Gauge.builder("waltalk.connections.handshaking", handshaking::getAsInt)
+                .description("sockets accepted whose WebSocket handshake is not done yet").register(registry);
     }
 
     /** The current figures in Prometheus text exposition format (version 0.0.4). */

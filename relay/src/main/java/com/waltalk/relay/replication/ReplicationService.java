@@ -47,6 +47,7 @@ public final class ReplicationService implements AutoCloseable {
     private volatile boolean running = true;
     private volatile LogicalReplicationConnection current;
     private volatile boolean connected;
+    private volatile long handlingSinceNanos; // 0 while waiting for the next message
     private final AtomicLong rowsReceived = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
@@ -74,6 +75,17 @@ public final class ReplicationService implements AutoCloseable {
 
     public boolean isConnected() {
         return connected;
+    }
+
+    /**
+     * Whether the stream is connected and moving: its thread runs and no message has been in hand for longer
+     * than {@code stallMillis} (a consumer stuck on one message stops every client's media and state). For
+     * {@code /healthz}.
+     */
+    public boolean isAdvancing(long stallMillis) {
+        long since = handlingSinceNanos;
+        return connected && thread.isAlive()
+                && (since == 0 || System.nanoTime() - since < TimeUnit.MILLISECONDS.toNanos(stallMillis));
     }
 
     public long rowsReceived() {
@@ -165,6 +177,7 @@ public final class ReplicationService implements AutoCloseable {
         ChangeHandler.Transaction tx = null;
         long lastMessageNanos = System.nanoTime();
         while (running) {
+            handlingSinceNanos = 0;
             ByteBuffer message = conn.readPending();
             if (message == null) {
                 if (conn.hasEnded()) {
@@ -177,6 +190,7 @@ public final class ReplicationService implements AutoCloseable {
                 continue;
             }
             lastMessageNanos = System.nanoTime();
+            handlingSinceNanos = System.nanoTime() | 1;
             bytesReceived.addAndGet(message.remaining());
             PgOutputMessage decoded;
             try {

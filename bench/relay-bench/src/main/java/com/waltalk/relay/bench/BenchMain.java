@@ -13,6 +13,12 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("connections")) {
+            System.exit(new CommandLine(new ConnectionsBench()).execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals(HalfOpenFlood.MODE)) {
+            System.exit(HalfOpenFlood.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         System.exit(new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 }

@@ -59,6 +59,9 @@ public final class RelayProcess implements AutoCloseable {
         int http = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        // as the app-image does; without it `serve` would re-run itself in a child JVM, and this pid (whose CPU
+        // and memory the benchmark reads) would be the idle parent's
+        cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.addAll(launch.jvmArgs());
         cmd.add("-cp");
         cmd.add(absoluteClassPath());
@@ -115,6 +118,16 @@ public final class RelayProcess implements AutoCloseable {
         } catch (IOException e) {
             return null; // not listening yet, or gone
         }
+    }
+
+    /** {@code /metrics} of the relay's health port. */
+    public String metricsUri() {
+        return "http://127.0.0.1:" + httpPort + "/metrics";
+    }
+
+    /** {@code /healthz} of the relay's health port. */
+    public String healthUri() {
+        return "http://127.0.0.1:" + httpPort + "/healthz";
     }
 
     public String webSocketUri() {
