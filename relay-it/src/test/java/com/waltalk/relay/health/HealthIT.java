@@ -170,7 +170,18 @@ class HealthIT {
             }
         } finally {
             release.countDown();
-            new ReplicationSlots(relay.relay().database().pool()).drop(slot);
+            // the closed stream's walsender may take a moment to let go of the slot
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    new ReplicationSlots(relay.relay().database().pool()).drop(slot);
+                    break;
+                } catch (java.sql.SQLException stillActive) {
+                    if (attempt >= 50) {
+                        throw stillActive;
+                    }
+                    Thread.sleep(100);
+                }
+            }
         }
     }
 }

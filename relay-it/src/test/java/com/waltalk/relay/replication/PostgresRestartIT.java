@@ -148,8 +148,8 @@ class PostgresRestartIT {
     }
 
     private Relay startRelay(RestartablePostgres pg, String id) throws Exception {
-        return Relay.start(RelaySettings.forLoopback(dir.resolve("relay"), id).withDatabase(pg.jdbcUrl(), pg.user(),
-                null));
+        return com.waltalk.testing.TestContacts.inContact(Relay.start(RelaySettings.forLoopback(dir.resolve("relay"), id).withDatabase(pg.jdbcUrl(), pg.user(),
+                null)));
     }
 
     private static Duration timedRestart(RestartablePostgres pg, String situation) throws Exception {
