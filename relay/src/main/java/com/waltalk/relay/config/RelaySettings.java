@@ -1,5 +1,6 @@
 package com.waltalk.relay.config;
 
+import com.waltalk.relay.limits.LimitSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import java.util.Objects;
  * @param tlsKeystore         PKCS12 keystore for wss://, or null for plain ws://
  * @param tlsPassword         the keystore's password (null without TLS)
  * @param timeouts            sign-in timeout, relay lease, ring timeout, reconnect grace
+ * @param limits              abuse limits shared through the database, invitation-only registration, chat
+ *                            retention and quota (docs/OPERATIONS.md §12.4)
  */
 public record RelaySettings(
         InetSocketAddress listen,
@@ -43,7 +46,8 @@ public record RelaySettings(
         boolean registrationOpen,
         Path tlsKeystore,
         String tlsPassword,
-        Timeouts timeouts) {
+        Timeouts timeouts,
+        LimitSettings limits) {
 
     /**
      * Time limits of sessions and shared state.
@@ -90,6 +94,7 @@ public record RelaySettings(
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(commitInterval, "commitInterval");
+        Objects.requireNonNull(limits, "limits");
         if (!relayId.matches("[a-z0-9_]{1,40}")) {
             throw new IllegalArgumentException("relay id must match [a-z0-9_]{1,40}: " + relayId);
         }
@@ -123,47 +128,53 @@ public record RelaySettings(
     public static RelaySettings forLoopback(Path dataDir, String relayId) {
         return new RelaySettings(new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0),
                 null, null, null, dataDir, relayId, Duration.ofSeconds(5), Duration.ofSeconds(2), 2, DEFAULT_COMMIT_INTERVAL, "1GB", true, null,
-                null, Timeouts.DEFAULT);
+                null, Timeouts.DEFAULT, LimitSettings.UNLIMITED);
     }
 
     public RelaySettings withDatabase(String url, String user, String password) {
         return new RelaySettings(listen, httpListen, url, user, password, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, limits);
     }
 
     public RelaySettings withTtl(Duration ttl, Duration interval) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, ttl,
-                interval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                interval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, limits);
     }
 
     public RelaySettings withListen(InetSocketAddress ws, InetSocketAddress http) {
         return new RelaySettings(ws, http, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, limits);
     }
 
     public RelaySettings withWriterThreads(int n) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, n, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, n, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, limits);
     }
 
     public RelaySettings withCommitInterval(Duration d) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, d, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, writerThreads, d, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, limits);
     }
 
     public RelaySettings withRegistration(boolean open) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword, timeouts, limits);
     }
 
     public RelaySettings withTimeouts(Timeouts t) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, t);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, t, limits);
     }
 
     public RelaySettings withTls(Path keystore, String password) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, keystore, password, timeouts);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, keystore, password, timeouts, limits);
+    }
+
+    /** The same settings with other abuse limits (tests and benchmarks start from {@link LimitSettings#UNLIMITED}). */
+    public RelaySettings withLimits(LimitSettings l) {
+        return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, l);
     }
 
     @Override
@@ -172,6 +183,6 @@ public record RelaySettings(
         return "RelaySettings[listen=" + listen + ", http=" + httpListen + ", db="
                 + (embeddedDatabase() ? "embedded:" + dataDir : jdbcUrl) + ", relayId=" + relayId + ", ttl=" + mediaTtl
                 + ", cleanup=" + cleanupInterval + ", writers=" + writerThreads + ", commitInterval=" + commitInterval.toMillis() + "ms, registration="
-                + (registrationOpen ? "open" : "closed") + ", tls=" + (tlsKeystore != null) + "]";
+                + (registrationOpen ? limits.inviteRequired() ? "invite" : "open" : "closed") + ", tls=" + (tlsKeystore != null) + "]";
     }
 }

@@ -27,6 +27,8 @@ import com.waltalk.relay.chat.ChatStore;
 import com.waltalk.relay.fanout.ClientChannel;
 import com.waltalk.relay.fanout.OutboundStats;
 import com.waltalk.relay.ingest.MediaWriter;
+import com.waltalk.relay.limits.Registrations;
+import com.waltalk.relay.limits.RequestLimits;
 import com.waltalk.relay.presence.PresenceStore;
 import com.waltalk.relay.state.LiveState;
 import java.nio.ByteBuffer;
@@ -49,7 +51,7 @@ public final class SessionController {
     public record Services(String relayId, boolean registrationOpen, SessionRegistry registry, LiveState state,
                            SessionNotifications notifications, MediaWriter writer, AccountService accounts,
                            PresenceStore presence, CallStore calls, ChatStore chat, Executor workers,
-                           Executor passwordChecks) {
+                           Executor passwordChecks, Registrations registrations, RequestLimits limits) {
     }
 
     private final Services s;
