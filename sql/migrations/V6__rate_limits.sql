@@ -71,34 +71,42 @@ CREATE TRIGGER chat_messages_usage AFTER INSERT OR DELETE ON chat_messages
     FOR EACH ROW EXECUTE FUNCTION waltalk_count_chat_usage();
 
 -- 5. The check, one round trip for several buckets at once (a chat message checks its sender's and
---    its recipient's): for each key, take one token if the bucket has one (an UPSERT: a missing row
---    is a full bucket), else leave it alone. Returns, per key, 0 if taken, else the microseconds
---    until the bucket has a token again. Buckets that had a token are charged even when another
---    key of the same call refuses: whoever is refused has still spent their own allowance.
---    Callers pass the keys in a fixed (sorted) order, so two calls never wait for each other's
---    rows in opposite orders.
+--    its recipient's; a sign-in up to three): all or nothing. If every bucket has a token, one is
+--    taken from each; if any is empty, none is taken (a sign-in refused for the guesser's own
+--    address must not use up the name's account-wide allowance). Returns, per key, 0 if it had a
+--    token, else the microseconds until it has one again.
+--    Rows are locked in key order (FOR UPDATE, ORDER BY key), so two calls never wait for each
+--    other's rows in opposite orders. A missing row is a full bucket: it is created full first
+--    (tat = now()), so that concurrent first checks of a key serialise on its row.
 CREATE FUNCTION waltalk_rate_limit(keys text[], intervals_us bigint[], tolerances_us bigint[])
     RETURNS bigint[] LANGUAGE plpgsql AS $$
 DECLARE
-    result bigint[] := '{}';
-    t timestamptz;
-    step interval;
-    tolerance interval;
+    n integer := coalesce(array_length(keys, 1), 0);
+    result bigint[] := array_fill(0::bigint, ARRAY[n]);
+    tats timestamptz[] := array_fill(now(), ARRAY[n]);
+    refused boolean := false;
+    r record;
+    i integer;
 BEGIN
-    FOR i IN 1 .. coalesce(array_length(keys, 1), 0) LOOP
-        step := intervals_us[i] * interval '1 microsecond';
-        tolerance := tolerances_us[i] * interval '1 microsecond';
-        INSERT INTO rate_limits AS b (key, tat) VALUES (keys[i], now() + step)
-            ON CONFLICT (key) DO UPDATE SET tat = greatest(b.tat, now()) + step
-            WHERE b.tat <= now() + tolerance
-            RETURNING b.tat INTO t;
-        IF FOUND THEN
-            result := result || 0::bigint;
-        ELSE
-            SELECT b.tat INTO t FROM rate_limits b WHERE b.key = keys[i];
-            result := result || greatest(1, ceil(extract(epoch FROM (t - now() - tolerance)) * 1000000))::bigint;
-        END IF;
+    INSERT INTO rate_limits (key, tat) SELECT DISTINCT k, now() FROM unnest(keys) k
+        ON CONFLICT (key) DO NOTHING;
+    FOR r IN SELECT b.key, b.tat FROM rate_limits b WHERE b.key = ANY (keys) ORDER BY b.key FOR UPDATE LOOP
+        FOR i IN 1 .. n LOOP
+            IF keys[i] = r.key THEN
+                tats[i] := greatest(r.tat, now());
+                IF tats[i] > now() + tolerances_us[i] * interval '1 microsecond' THEN
+                    result[i] := greatest(1, ceil(extract(epoch FROM
+                        (tats[i] - now() - tolerances_us[i] * interval '1 microsecond')) * 1000000))::bigint;
+                    refused := true;
+                END IF;
+            END IF;
+        END LOOP;
     END LOOP;
+    IF NOT refused THEN
+        FOR i IN 1 .. n LOOP
+            UPDATE rate_limits SET tat = tats[i] + intervals_us[i] * interval '1 microsecond' WHERE key = keys[i];
+        END LOOP;
+    END IF;
     RETURN result;
 END
 $$;

@@ -189,12 +189,12 @@ public final class Relay implements AutoCloseable {
         LimitHousekeeping limitHousekeeping = new LimitHousekeeping(database.pool(), limiter);
         closeables.push(limitHousekeeping);
         limitHousekeeping.start();
-        AccountService accounts = AccountService.withGuard(database.pool(),
-                new SharedSignInGuard(database.pool(), limiter, refusals));
+        SharedSignInGuard signInGuard = new SharedSignInGuard(database.pool(), limiter, refusals);
+        AccountService accounts = AccountService.withGuard(database.pool(), signInGuard);
         controller = new SessionController(new SessionController.Services(settings.relayId(),
                 settings.registrationOpen(), sessions, state, notifications, writer,
                 accounts, presence, calls, chat, workers, passwordChecks,
-                new Registrations(accounts, limiter, refusals, settings.registrationOpen()),
+                new Registrations(accounts, limiter, refusals, signInGuard, settings.registrationOpen()),
                 new RequestLimits(limiter, refusals)));
         webSocket = new RelayWebSocketServer(settings.listen(), controller, settings.timeouts().signIn().toMillis());
         if (tls != null) {

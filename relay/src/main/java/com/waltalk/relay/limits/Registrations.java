@@ -2,6 +2,7 @@ package com.waltalk.relay.limits;
 
 import com.waltalk.protocol.ErrorCode;
 import com.waltalk.relay.accounts.AccountService;
+import com.waltalk.relay.accounts.SignInGuard;
 import com.waltalk.relay.accounts.SignInResult;
 import com.waltalk.relay.accounts.SignInResult.Failure;
 import com.waltalk.relay.limits.SharedLimiter.Check;
@@ -27,11 +28,18 @@ public final class Registrations {
     private final AccountService accounts;
     private final SharedLimiter limiter;
     private final RefusalLog refusals;
+    private final SignInGuard guard;
     private final boolean open;
     private final boolean inviteRequired;
 
-    public Registrations(AccountService accounts, SharedLimiter limiter, RefusalLog refusals, boolean open) {
+    /**
+     * @param guard told of every registration as of a successful sign-in: the address an account was
+     *              registered from is one its owner is known to use
+     */
+    public Registrations(AccountService accounts, SharedLimiter limiter, RefusalLog refusals, SignInGuard guard,
+                         boolean open) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.guard = Objects.requireNonNull(guard, "guard");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.refusals = Objects.requireNonNull(refusals, "refusals");
         this.open = open;
@@ -70,6 +78,8 @@ public final class Registrations {
                     limiter.refund(check);
                 }
                 refusals.record(address, "register " + f.code().wire());
+            } else if (result instanceof SignInResult.Success ok) {
+                guard.succeeded(ok.account(), address);
             }
             return result;
         } finally {

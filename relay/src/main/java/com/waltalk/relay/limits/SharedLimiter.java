@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 /**
  * Token buckets in PostgreSQL's {@code rate_limits} table, so that a limit holds across connections,
  * source addresses and every relay on the database (docs/DECISIONS.md D37). One check is one
- * statement — {@code waltalk_rate_limit} (V6 migration), a GCRA UPSERT per key — and one round trip
+ * statement — {@code waltalk_rate_limit} (V6 migration), GCRA buckets updated all or nothing — and one round trip
  * however many buckets it covers. A missing row is a full bucket, and a bucket that has refilled is
  * the same as none, so {@link #purgeIdle} keeps the table to the buckets in use.
  *
@@ -72,8 +72,8 @@ public final class SharedLimiter {
     }
 
     /**
-     * Takes a token from each bucket in one statement. Refused if any bucket is empty (then the
-     * longest wait is returned); buckets that had a token are charged either way.
+     * Takes a token from each bucket in one statement, all or nothing: refused if any bucket is empty
+     * (then the longest wait is returned, and no bucket is charged). A key listed twice is charged once.
      */
     public Decision tryAcquire(List<Check> checkList) throws SQLException {
         if (checkList.isEmpty()) {
