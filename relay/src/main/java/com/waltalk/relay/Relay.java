@@ -19,6 +19,12 @@ import com.waltalk.relay.accounts.TokenService;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.chat.ChatStore;
 import com.waltalk.relay.contacts.ContactStore;
+import com.waltalk.relay.limits.LimitHousekeeping;
+import com.waltalk.relay.limits.RefusalLog;
+import com.waltalk.relay.limits.Registrations;
+import com.waltalk.relay.limits.RequestLimits;
+import com.waltalk.relay.limits.SharedLimiter;
+import com.waltalk.relay.limits.SharedSignInGuard;
 import com.waltalk.relay.presence.PresenceStore;
 import com.waltalk.relay.replication.CompositeChangeHandler;
 import com.waltalk.relay.replication.Publications;
@@ -177,11 +183,21 @@ public final class Relay implements AutoCloseable {
                 Math.max(1, Runtime.getRuntime().availableProcessors() / 2), Threads.numbered("password-check"));
         closeables.push(passwordChecks::shutdownNow);
         ChatStore chat = new ChatStore(database.pool());
+        // abuse limits live in the database, so they hold across connections, addresses and relays (D37)
+        RefusalLog refusals = new RefusalLog(settings.limits().refusalLogWindow());
+        closeables.push(refusals);
+        refusals.start();
+        SharedLimiter limiter = new SharedLimiter(database.pool(), settings.limits());
+        LimitHousekeeping limitHousekeeping = new LimitHousekeeping(database.pool(), limiter);
+        closeables.push(limitHousekeeping);
+        limitHousekeeping.start();
+        SharedSignInGuard signInGuard = new SharedSignInGuard(database.pool(), limiter, refusals);
+        AccountService accounts = AccountService.withGuard(database.pool(), signInGuard, settings.nameQuarantine());
         controller = new SessionController(new SessionController.Services(settings.relayId(),
                 settings.registrationOpen(), sessions, state, notifications, writer,
-                AccountService.withDefaults(database.pool(), settings.timeouts().signInLockout(),
-                        settings.nameQuarantine()), presence, calls, chat,
-                new ContactStore(database.pool()), accountId -> { } /* shared daily limit: wired with relay.limits */, workers, passwordChecks));
+                accounts, presence, calls, chat, new ContactStore(database.pool()), workers, passwordChecks,
+                new Registrations(accounts, limiter, refusals, signInGuard, settings.registrationOpen()),
+                new RequestLimits(limiter, refusals)));
         webSocket = new RelayWebSocketServer(settings.listen(), controller, settings.timeouts().signIn().toMillis(),
                 settings.connections());
         if (tls != null) {

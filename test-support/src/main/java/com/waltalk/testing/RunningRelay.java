@@ -97,6 +97,11 @@ public final class RunningRelay implements BeforeAllCallback, AfterAllCallback, 
         return with(s -> s.withConnections(connections));
     }
 
+    /** @see RelaySettings#withLimits (the loopback settings start from {@code LimitSettings.UNLIMITED}) */
+    public RunningRelay withLimits(com.waltalk.relay.limits.LimitSettings limits) {
+        return with(s -> s.withLimits(limits));
+    }
+
     private RunningRelay with(UnaryOperator<RelaySettings> change) {
         return new RunningRelay(relayId, s -> change.apply(changes.apply(s)), everyoneInContact);
     }

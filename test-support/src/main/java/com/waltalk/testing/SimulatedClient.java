@@ -22,6 +22,7 @@ import com.waltalk.protocol.media.MediaCodec;
 import com.waltalk.protocol.media.MediaFrame;
 import com.waltalk.protocol.media.MediaHeader;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -112,6 +113,50 @@ public final class SimulatedClient implements AutoCloseable {
             Exception why = c.connectError;
             throw new IOException("could not connect to " + uri + ": "
                     + (why != null ? why.toString() : c.closeCode + " " + c.closeReason), why);
+        }
+        return c;
+    }
+
+    /**
+     * Connects (without signing in) from the local address {@code bindAddress}, e.g. {@code 127.0.0.2}: on
+     * loopback every 127.x.y.z is this machine, so tests can show a relay several source addresses.
+     * Plain {@code ws://} only.
+     */
+    public static SimulatedClient connectFrom(String uri, String bindAddress) throws IOException, InterruptedException {
+        SimulatedClient c = new SimulatedClient(URI.create(uri), null);
+        InetAddress local = InetAddress.getByName(bindAddress);
+        c.socket.setSocketFactory(new javax.net.SocketFactory() {
+            @Override
+            public java.net.Socket createSocket() throws IOException {
+                java.net.Socket s = new java.net.Socket();
+                s.bind(new java.net.InetSocketAddress(local, 0));
+                return s;
+            }
+
+            @Override
+            public java.net.Socket createSocket(String host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.Socket createSocket(InetAddress host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        if (!c.socket.connectBlocking(10, TimeUnit.SECONDS)) {
+            c.socket.close();
+            throw new IOException("could not connect to " + uri + " from " + bindAddress + ": " + c.closeCode + " "
+                    + c.closeReason, c.connectError);
         }
         return c;
     }

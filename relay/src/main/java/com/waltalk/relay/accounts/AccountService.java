@@ -31,10 +31,10 @@ public final class AccountService {
     private final TokenService tokens;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
-    private final SignInThrottle throttle;
+    private final SignInGuard throttle;
 
     public AccountService(AccountStore store, TokenService tokens, PasswordHasher hasher, PasswordPolicy policy,
-                          SignInThrottle throttle) {
+                          SignInGuard throttle) {
         this.store = Objects.requireNonNull(store, "store");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -59,8 +59,28 @@ public final class AccountService {
                 new PasswordHasher(), new PasswordPolicy(), new SignInThrottle(firstLockout));
     }
 
+    /** Production defaults (bcrypt cost 11, 30-day tokens) with {@code guard} slowing down password guessing. */
+    public static AccountService withGuard(DataSource dataSource, SignInGuard guard) {
+        return withGuard(dataSource, guard, Duration.ZERO);
+    }
+
+    /** As {@link #withGuard(DataSource, SignInGuard)}, and removed names stay unavailable for {@code nameQuarantine}. */
+    public static AccountService withGuard(DataSource dataSource, SignInGuard guard, Duration nameQuarantine) {
+        return new AccountService(new AccountStore(dataSource, nameQuarantine), new TokenService(dataSource),
+                new PasswordHasher(), new PasswordPolicy(), guard);
+    }
+
     /** Creates the account and signs it in. */
     public SignInResult register(String name, char[] password, boolean registrationOpen) throws SQLException {
+        return register(name, password, registrationOpen, null, null);
+    }
+
+    /**
+     * Creates the account and signs it in, if {@code condition} (when not null) holds in the
+     * transaction that inserts it; else answers {@code refusal} (e.g. an invite code that is not valid).
+     */
+    public SignInResult register(String name, char[] password, boolean registrationOpen,
+                                 AccountStore.InsertCondition condition, Failure refusal) throws SQLException {
         try {
             if (!registrationOpen) {
                 return new Failure(ErrorCode.REGISTRATION_CLOSED, "this relay does not accept new registrations");
@@ -74,9 +94,11 @@ public final class AccountService {
             }
             Account account;
             try {
-                account = store.create(name, hasher.hash(password));
+                account = store.create(name, hasher.hash(password), condition);
             } catch (UserExistsException e) {
                 return new Failure(ErrorCode.USER_EXISTS, "user name '" + name + "' is not available");
+            } catch (AccountStore.ConditionFailedException e) {
+                return refusal;
             }
             IssuedToken token = tokens.issue(account.id());
             log.info("user {} registered", account.name());
@@ -90,6 +112,15 @@ public final class AccountService {
      * Signs in with a password. When {@code attempts} is exhausted afterwards, close the connection.
      */
     public SignInResult signIn(String name, char[] password, ConnectionAttempts attempts) throws SQLException {
+        return signIn(name, null, password, attempts);
+    }
+
+    /**
+     * Signs in with a password from the client at {@code address} (the guard counts per address;
+     * may be null where there is none). When {@code attempts} is exhausted afterwards, close the connection.
+     */
+    public SignInResult signIn(String name, String address, char[] password, ConnectionAttempts attempts)
+            throws SQLException {
         try {
             if (attempts.exhausted()) {
                 return new Failure(ErrorCode.THROTTLED, CONNECTION_EXHAUSTED_MESSAGE);
@@ -100,24 +131,25 @@ public final class AccountService {
                 log.debug("failed sign-in with a malformed user name");
                 return new Failure(ErrorCode.BAD_CREDENTIALS, BAD_PASSWORD_MESSAGE);
             }
-            SignInThrottle.Decision decision = throttle.begin(name);
+            Optional<Account> account = store.find(name);
+            SignInThrottle.Decision decision = throttle.begin(name, address, account);
             if (!decision.allowed()) {
                 attempts.recordFailure();
                 long retry = decision.retryAfterMillis();
+                throttle.refused(name, address, retry);
                 return new Failure(ErrorCode.THROTTLED,
                         "too many failed sign-ins for this user name; try again in " + (retry + 999) / 1000 + " s", retry);
             }
-            Optional<Account> account = store.find(name);
             boolean ok = account.isPresent()
                     ? hasher.verify(password, account.get().passwordHash())
                     : hasher.dummyVerify(password);
             if (!ok) {
-                throttle.failed(name);
+                throttle.failed(name, address);
                 attempts.recordFailure();
                 log.debug("failed sign-in for user name {}", name);
                 return new Failure(ErrorCode.BAD_CREDENTIALS, BAD_PASSWORD_MESSAGE);
             }
-            throttle.succeeded(name);
+            throttle.succeeded(account.get(), address);
             IssuedToken token = tokens.issue(account.get().id());
             log.info("user {} signed in", account.get().name());
             return new Success(account.get(), token);

@@ -62,24 +62,73 @@ public final class AccountStore {
      * @throws IllegalArgumentException if the name breaks {@link UserNames#RULES}
      */
     public Account create(String name, String passwordHash) throws UserExistsException, SQLException {
+        try {
+            return create(name, passwordHash, null);
+        } catch (ConditionFailedException e) {
+            throw new IllegalStateException(e); // there was no condition
+        }
+    }
+
+    /** Something that must hold, in the transaction that inserts an account, for the insert to commit. */
+    @FunctionalInterface
+    public interface InsertCondition {
+        /** Runs in the insert's transaction before the insert; false rolls back (e.g. consuming an invite code). */
+        boolean holds(Connection transaction) throws SQLException;
+    }
+
+    /** {@link #create(String, String, InsertCondition)}'s condition did not hold: nothing was inserted. */
+    public static final class ConditionFailedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ConditionFailedException() {
+            super("the registration's condition does not hold", null, false, false);
+        }
+    }
+
+    /**
+     * Registers a user if {@code condition} (when not null) holds in the same transaction: whatever it
+     * changes commits with the account or not at all.
+     *
+     * @throws UserExistsException       if the name is taken in any letter case (the condition's changes are undone)
+     * @throws ConditionFailedException  if the condition does not hold
+     * @throws IllegalArgumentException  if the name breaks {@link UserNames#RULES}
+     */
+    public Account create(String name, String passwordHash, InsertCondition condition)
+            throws UserExistsException, ConditionFailedException, SQLException {
         if (!UserNames.isValid(name)) {
             throw new IllegalArgumentException(UserNames.RULES);
         }
         Objects.requireNonNull(passwordHash, "passwordHash");
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO users (name, password_hash) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM removed_names "
-                             + "WHERE name_lower = lower(?) AND removed_at > now() - make_interval(secs => ?)) "
-                             + "RETURNING " + COLUMNS)) {
-            ps.setString(1, name);
-            ps.setString(2, passwordHash);
-            ps.setString(3, name);
-            ps.setDouble(4, nameQuarantine.toMillis() / 1000.0);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new UserExistsException(name);
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO users (name, password_hash) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM removed_names "
+                            + "WHERE name_lower = lower(?) AND removed_at > now() - make_interval(secs => ?)) "
+                            + "RETURNING " + COLUMNS)) {
+                if (condition != null && !condition.holds(c)) {
+                    c.rollback();
+                    throw new ConditionFailedException();
                 }
-                return account(rs);
+                ps.setString(1, name);
+                ps.setString(2, passwordHash);
+                ps.setString(3, name);
+                ps.setDouble(4, nameQuarantine.toMillis() / 1000.0);
+                Account account;
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        c.rollback();
+                        throw new UserExistsException(name); // quarantined
+                    }
+                    account = account(rs);
+                }
+                c.commit();
+                return account;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>Memory is bounded: names untouched for an hour are forgotten, and beyond 100,000 names the
  * least recently used is dropped. Thread-safe (one lock; each call is a few map operations).
  */
-public final class SignInThrottle {
+public final class SignInThrottle implements SignInGuard {
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
@@ -113,6 +113,22 @@ public final class SignInThrottle {
             e.lockoutLogged = false;
         }
         return Decision.ALLOWED;
+    }
+
+    /** Per name only: the address is not looked at. */
+    @Override
+    public Decision begin(String name, String address, java.util.Optional<Account> account) {
+        return begin(name);
+    }
+
+    @Override
+    public void succeeded(Account account, String address) {
+        succeeded(account.name());
+    }
+
+    @Override
+    public void failed(String name, String address) {
+        failed(name);
     }
 
     /** The attempt begun for {@code name} succeeded: forget its failures. */

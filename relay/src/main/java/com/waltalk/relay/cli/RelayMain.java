@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code relay} command. */
 @Command(name = "relay", mixinStandardHelpOptions = true, versionProvider = RelayMain.Version.class,
         description = "WalTalk relay: WebSocket clients in, PostgreSQL logical replication out.",
-        subcommands = {ServeCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, InviteCommand.class, CommandLine.HelpCommand.class})
 public final class RelayMain implements Runnable {
 
     public static void main(String[] args) {

@@ -60,12 +60,16 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(env WALTALK_COMMIT_INTERVAL, default ${DEFAULT-VALUE})")
     Duration commitInterval;
 
-    enum Registration { open, closed }
+    enum Registration { open, invite, closed }
 
     @Option(names = "--registration", defaultValue = "${env:WALTALK_REGISTRATION:-open}",
-            description = "open: anyone may register; closed: an operator adds users with `relay user add` "
+            description = "open: anyone may register; invite: only with a code from `relay invite create`; "
+                    + "closed: an operator adds users with `relay user add` "
                     + "(env WALTALK_REGISTRATION, default ${DEFAULT-VALUE})")
     Registration registration;
+
+    @Mixin
+    LimitOptions limits;
 
     @Option(names = "--tls-keystore", defaultValue = "${env:WALTALK_TLS_KEYSTORE}",
             description = "PKCS12 keystore (certificate + key): serve wss:// instead of ws:// (env WALTALK_TLS_KEYSTORE)")
@@ -86,9 +90,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     RelaySettings settings() {
         return new RelaySettings(listen, http, db.dbUrl, db.dbUser, System.getenv(db.dbPasswordEnv), db.dataDir,
-                relayId, mediaTtl, cleanupInterval, writers, commitInterval, db.maxSlotWalKeep, registration == Registration.open,
+                relayId, mediaTtl, cleanupInterval, writers, commitInterval, db.maxSlotWalKeep, registration != Registration.closed,
                 tlsKeystore, tlsKeystore == null ? null : System.getenv(tlsPasswordEnv), RelaySettings.Timeouts.DEFAULT,
-                nameQuarantine, connections.settings());
+                nameQuarantine, connections.settings(), limits.settings(registration == Registration.invite));
     }
 
     @Override

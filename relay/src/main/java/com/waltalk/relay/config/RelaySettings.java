@@ -1,5 +1,6 @@
 package com.waltalk.relay.config;
 
+import com.waltalk.relay.limits.LimitSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import java.util.Objects;
  * @param nameQuarantine      how long the name of a removed account cannot be registered again
  * @param connections         connection hygiene: handshake deadline, per-address and global caps, trusted
  *                            proxies, whether plain ws:// may be served on a non-loopback address
+ * @param limits              abuse limits shared through the database, invitation-only registration, chat
+ *                            retention and quota (docs/OPERATIONS.md §12.4)
  */
 public record RelaySettings(
         InetSocketAddress listen,
@@ -48,7 +51,8 @@ public record RelaySettings(
         String tlsPassword,
         Timeouts timeouts,
         Duration nameQuarantine,
-        Connections connections) {
+        Connections connections,
+        LimitSettings limits) {
 
     /**
      * Time limits of sessions and shared state.
@@ -100,6 +104,7 @@ public record RelaySettings(
             throw new IllegalArgumentException("name quarantine must not be negative");
         }
         Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(limits, "limits");
         if (!relayId.matches("[a-z0-9_]{1,40}")) {
             throw new IllegalArgumentException("relay id must match [a-z0-9_]{1,40}: " + relayId);
         }
@@ -120,7 +125,7 @@ public record RelaySettings(
 
     public RelaySettings withNameQuarantine(Duration d) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, d, connections);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, d, connections, limits);
     }
 
     /** Default {@link #commitInterval}: see docs/DECISIONS.md (group commit with a minimum interval). */
@@ -141,52 +146,58 @@ public record RelaySettings(
     public static RelaySettings forLoopback(Path dataDir, String relayId) {
         return new RelaySettings(new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0),
                 null, null, null, dataDir, relayId, Duration.ofSeconds(5), Duration.ofSeconds(2), 2, DEFAULT_COMMIT_INTERVAL, "1GB", true, null,
-                null, Timeouts.DEFAULT, DEFAULT_NAME_QUARANTINE, Connections.LOOPBACK_TESTS);
+                null, Timeouts.DEFAULT, DEFAULT_NAME_QUARANTINE, Connections.LOOPBACK_TESTS, LimitSettings.UNLIMITED);
     }
 
     public RelaySettings withDatabase(String url, String user, String password) {
         return new RelaySettings(listen, httpListen, url, user, password, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections, limits);
     }
 
     public RelaySettings withTtl(Duration ttl, Duration interval) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, ttl,
-                interval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections);
+                interval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections, limits);
     }
 
     public RelaySettings withListen(InetSocketAddress ws, InetSocketAddress http) {
         return new RelaySettings(ws, http, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections, limits);
     }
 
     public RelaySettings withWriterThreads(int n) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, n, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections);
+                cleanupInterval, n, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections, limits);
     }
 
     public RelaySettings withCommitInterval(Duration d) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, d, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections);
+                cleanupInterval, writerThreads, d, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections, limits);
     }
 
     public RelaySettings withRegistration(boolean open) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections, limits);
     }
 
     public RelaySettings withTimeouts(Timeouts t) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, t, nameQuarantine, connections);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, t, nameQuarantine, connections, limits);
     }
 
     public RelaySettings withTls(Path keystore, String password) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, keystore, password, timeouts, nameQuarantine, connections);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, keystore, password, timeouts, nameQuarantine, connections, limits);
     }
 
     public RelaySettings withConnections(Connections c) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, c);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, c, limits);
+    }
+
+    /** The same settings with other abuse limits (tests and benchmarks start from {@link LimitSettings#UNLIMITED}). */
+    public RelaySettings withLimits(LimitSettings l) {
+        return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine, connections, l);
     }
 
     /**
@@ -261,6 +272,6 @@ public record RelaySettings(
         return "RelaySettings[listen=" + listen + ", http=" + httpListen + ", db="
                 + (embeddedDatabase() ? "embedded:" + dataDir : jdbcUrl) + ", relayId=" + relayId + ", ttl=" + mediaTtl
                 + ", cleanup=" + cleanupInterval + ", writers=" + writerThreads + ", commitInterval=" + commitInterval.toMillis() + "ms, registration="
-                + (registrationOpen ? "open" : "closed") + ", tls=" + (tlsKeystore != null) + "]";
+                + (registrationOpen ? limits.inviteRequired() ? "invite" : "open" : "closed") + ", tls=" + (tlsKeystore != null) + "]";
     }
 }

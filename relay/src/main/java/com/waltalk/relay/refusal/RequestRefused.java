@@ -16,18 +16,34 @@ public final class RequestRefused extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final ErrorCode code;
+    private final Long retryAfterMillis;
 
     /**
      * @param code    the error code to answer with, not {@code null}
      * @param message the reason, for the client
      */
     public RequestRefused(ErrorCode code, String message) {
+        this(code, message, null);
+    }
+
+    /**
+     * A refusal the client may retry after a while ({@code rate_limited}, {@code throttled}).
+     *
+     * @param retryAfterMillis when to try again, or {@code null}
+     */
+    public RequestRefused(ErrorCode code, String message, Long retryAfterMillis) {
         super(message, null, false, false);
         this.code = Objects.requireNonNull(code, "code");
+        this.retryAfterMillis = retryAfterMillis;
     }
 
     /** The protocol error code to answer the refused request with. */
     public ErrorCode code() {
         return code;
+    }
+
+    /** Milliseconds after which the request may succeed, or {@code null} if waiting does not help. */
+    public Long retryAfterMillis() {
+        return retryAfterMillis;
     }
 }

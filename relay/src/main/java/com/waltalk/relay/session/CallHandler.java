@@ -31,7 +31,11 @@ final class CallHandler {
 
     void start(ClientSession session, CallStart start) {
         String user = session.user();
-        onWorker(session, () -> s.calls().start(user, start.to()));
+        onWorker(session, () -> {
+            // shared by every connection and relay: per caller and callee, and per caller
+            s.limits().ring(session.accountId(), start.to(), session.remoteAddress());
+            s.calls().start(user, start.to());
+        });
     }
 
     void accept(ClientSession session, CallAccept accept) {

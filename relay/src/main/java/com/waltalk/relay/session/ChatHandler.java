@@ -35,6 +35,10 @@ final class ChatHandler {
             reject(session, ErrorCode.BAD_FIELD, "you cannot chat with yourself");
             return;
         }
-        onWorker(session, () -> s.chat().send(user, chat.to(), chat.body(), chat.clientMsgId()));
+        onWorker(session, () -> {
+            // shared by every connection and relay: per sender, and per recipient across all senders
+            s.limits().chat(session.accountId(), chat.to(), session.remoteAddress());
+            s.chat().send(user, chat.to(), chat.body(), chat.clientMsgId());
+        });
     }
 }

@@ -28,7 +28,8 @@ final class ContactHandler {
         long accountId = session.accountId();
         onWorker(session, () -> {
             if (action.action() == ContactAction.Kind.REQUEST) {
-                s.contactRequests().acquire(accountId);
+                // limited per account per day across relays, whether or not the name exists (no enumeration)
+                s.limits().contactRequest(accountId, session.remoteAddress());
             }
             ContactStore.Peer peer = s.contacts().apply(accountId, action.user(), action.action());
             if (action.action() == ContactAction.Kind.BLOCK || action.action() == ContactAction.Kind.REMOVE) {

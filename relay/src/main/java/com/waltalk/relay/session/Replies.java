@@ -48,7 +48,12 @@ final class Replies {
 
     /** Tells the client why, then closes. */
     static void fatal(ClientSession session, ErrorCode code, String message, CloseCode closeCode) {
-        log.info("closing {}: {} ({})", session, code.wire(), message);
+        if (code == ErrorCode.THROTTLED) {
+            // a guesser's every tenth attempt: the refusal log already counts them, one line per address a minute
+            log.debug("closing {}: {} ({})", session, code.wire(), message);
+        } else {
+            log.info("closing {}: {} ({})", session, code.wire(), message);
+        }
         send(session, ErrorMessage.of(code, message, true));
         session.channel().close(closeCode, code.wire());
     }

@@ -29,6 +29,8 @@ import com.waltalk.relay.contacts.ContactStore;
 import com.waltalk.relay.fanout.ClientChannel;
 import com.waltalk.relay.fanout.OutboundStats;
 import com.waltalk.relay.ingest.MediaWriter;
+import com.waltalk.relay.limits.Registrations;
+import com.waltalk.relay.limits.RequestLimits;
 import com.waltalk.relay.presence.PresenceStore;
 import com.waltalk.relay.state.LiveState;
 import java.nio.ByteBuffer;
@@ -51,7 +53,8 @@ public final class SessionController {
     public record Services(String relayId, boolean registrationOpen, SessionRegistry registry, LiveState state,
                            SessionNotifications notifications, MediaWriter writer, AccountService accounts,
                            PresenceStore presence, CallStore calls, ChatStore chat, ContactStore contacts,
-                           ContactRequestLimit contactRequests, Executor workers, Executor passwordChecks) {
+                           Executor workers, Executor passwordChecks, Registrations registrations,
+                           RequestLimits limits) {
     }
 
     private final Services s;

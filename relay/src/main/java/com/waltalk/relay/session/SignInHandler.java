@@ -64,7 +64,8 @@ final class SignInHandler {
             return;
         }
         session.phase(ClientSession.Phase.GREETED);
-        send(session, new Welcome(ProtocolVersion.CURRENT, s.relayId(), nowMicros(), s.registrationOpen()));
+        send(session, new Welcome(ProtocolVersion.CURRENT, s.relayId(), nowMicros(), s.registrationOpen(),
+                s.registrations().inviteRequired()));
     }
 
     /** A greeted connection's next message: must be {@code register} or {@code sign_in}. */
@@ -130,7 +131,7 @@ final class SignInHandler {
         if (message instanceof Register r) {
             char[] pw = r.password().toCharArray();
             try {
-                return s.accounts().register(r.user(), pw, s.registrationOpen());
+                return s.registrations().register(r.user(), pw, r.invite(), session.remoteAddress());
             } finally {
                 Arrays.fill(pw, '\0');
             }
@@ -141,7 +142,7 @@ final class SignInHandler {
         }
         char[] pw = in.password().toCharArray();
         try {
-            return s.accounts().signIn(in.user(), pw, session.signInAttempts());
+            return s.accounts().signIn(in.user(), session.remoteAddress(), pw, session.signInAttempts());
         } finally {
             Arrays.fill(pw, '\0');
         }

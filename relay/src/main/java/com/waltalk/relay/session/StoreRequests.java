@@ -34,8 +34,8 @@ final class StoreRequests {
             try {
                 action.run();
             } catch (RequestRefused e) {
-                send(session, ErrorMessage.of(e.code(),
-                        e.getMessage(), false));
+                send(session, e.retryAfterMillis() == null ? ErrorMessage.of(e.code(), e.getMessage(), false)
+                        : ErrorMessage.of(e.code(), e.getMessage(), false, e.retryAfterMillis()));
             } catch (SQLException e) {
                 log.warn("{}: database error: {}", session, e.getMessage());
                 send(session, ErrorMessage.of(ErrorCode.INTERNAL, "temporary problem, try again", false));

@@ -24,7 +24,8 @@ final class ControlMessageReader {
             case HELLO -> new Hello(protocol(fields), fields.optionalString("client"));
             case WELCOME -> new Welcome(protocol(fields), fields.requiredString("relayId"),
                     fields.requiredLong("serverTimeMicros"),
-                    fields.requiredBoolean("registrationOpen"));
+                    fields.requiredBoolean("registrationOpen"),
+                    fields.optionalBoolean("inviteRequired", false));
             case ERROR -> new ErrorMessage(fields.requiredString("code"),
                     fields.requiredString("message"), fields.requiredBoolean("fatal"),
                     FieldRules.optionalNonNegative(fields.name("retryAfterMs"),

@@ -22,6 +22,9 @@ final class ControlMessageWriter {
             out.put("protocol", m.protocol()).put("relayId", m.relayId())
                     .put("serverTimeMicros", m.serverTimeMicros())
                     .put("registrationOpen", m.registrationOpen());
+            if (m.inviteRequired()) {
+                out.put("inviteRequired", true); // absent means false: older clients see the welcome they know
+            }
         } else if (message instanceof ErrorMessage m) {
             out.put("code", m.code()).put("message", m.message()).put("fatal", m.fatal());
             putOptional(out, "retryAfterMs", m.retryAfterMs());

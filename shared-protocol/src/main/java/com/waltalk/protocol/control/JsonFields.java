@@ -67,6 +67,18 @@ final class JsonFields {
         return node.booleanValue();
     }
 
+    /** The boolean value, or {@code fallback} if the property is absent or JSON {@code null}. */
+    boolean optionalBoolean(String name, boolean fallback) throws ProtocolException {
+        JsonNode node = object.get(name);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw wrongType(name, "a boolean");
+        }
+        return node.booleanValue();
+    }
+
     String requiredString(String name) throws ProtocolException {
         JsonNode node = required(name);
         if (!node.isTextual()) {

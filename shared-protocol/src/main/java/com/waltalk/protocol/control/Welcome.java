@@ -14,9 +14,12 @@ import java.util.Objects;
  *     can estimate clock offset
  * @param registrationOpen whether this relay accepts {@link Register}; if not, a register is
  *     answered {@code registration_closed}
+ * @param inviteRequired whether a {@link Register} needs an invite code from the operator
+ *     ({@link Register#invite()}); without a valid one it is answered {@code invite_required}.
+ *     Only meaningful when {@code registrationOpen}; absent on the wire means {@code false}
  */
 public record Welcome(int protocol, String relayId, long serverTimeMicros,
-        boolean registrationOpen) implements ControlMessage {
+        boolean registrationOpen, boolean inviteRequired) implements ControlMessage {
 
     /**
      * @throws IllegalArgumentException if {@code protocol < 1}
@@ -27,6 +30,11 @@ public record Welcome(int protocol, String relayId, long serverTimeMicros,
             throw new IllegalArgumentException("protocol must be at least 1, got " + protocol);
         }
         Objects.requireNonNull(relayId, "relayId");
+    }
+
+    /** A welcome of a relay whose registration, if open, needs no invite code. */
+    public Welcome(int protocol, String relayId, long serverTimeMicros, boolean registrationOpen) {
+        this(protocol, relayId, serverTimeMicros, registrationOpen, false);
     }
 
     @Override

@@ -70,6 +70,10 @@ class ControlCodecTest {
                         "{\"type\":\"welcome\",\"protocol\":1,\"relayId\":\"relay-1\","
                                 + "\"serverTimeMicros\":1700000000123456,"
                                 + "\"registrationOpen\":true}"),
+                Arguments.of(new Welcome(1, "relay-1", 1_700_000_000_123_456L, true, true),
+                        "{\"type\":\"welcome\",\"protocol\":1,\"relayId\":\"relay-1\","
+                                + "\"serverTimeMicros\":1700000000123456,"
+                                + "\"registrationOpen\":true,\"inviteRequired\":true}"),
                 Arguments.of(ErrorMessage.of(ErrorCode.BAD_FIELD, "width 0", false),
                         "{\"type\":\"error\",\"code\":\"bad_field\",\"message\":\"width 0\","
                                 + "\"fatal\":false}"),
