@@ -19,12 +19,19 @@ import java.util.Optional;
  * @param incoming names of people who asked me
  * @param outgoing names of people I asked
  * @param blocked  names of people I block
+ * @param received whether the relay's list has arrived in this session; before that the lists are empty
+ *                 because nothing is known yet, not because there is nobody
  */
 public record ContactLists(List<Contact> contacts, List<String> incoming, List<String> outgoing,
-                           List<String> blocked) {
+                           List<String> blocked, boolean received) {
 
-    /** No relation with anyone (before the first list arrives, and for a new account). */
-    public static final ContactLists EMPTY = new ContactLists(List.of(), List.of(), List.of(), List.of());
+    /** Nothing known yet: before the relay's list arrives. */
+    public static final ContactLists EMPTY = new ContactLists(List.of(), List.of(), List.of(), List.of(), false);
+
+    /** Lists the relay sent. */
+    public ContactLists(List<Contact> contacts, List<String> incoming, List<String> outgoing, List<String> blocked) {
+        this(contacts, incoming, outgoing, blocked, true);
+    }
 
     public ContactLists {
         contacts = List.copyOf(contacts);

@@ -34,8 +34,12 @@ final class ContactState {
     // a list arriving in several messages, until the part marked last
     private final Map<String, Person> arriving = new HashMap<>();
     private ContactLists snapshot = ContactLists.EMPTY;
+    private boolean received;
 
-    /** A part of the relay's list; returns whether the lists changed (only the last part can change them). */
+    /**
+     * A part of the relay's list; returns whether the lists changed (only the last part can change them; the
+     * first complete list always does, if only from "not received" to "received").
+     */
     boolean replace(Contacts part) {
         for (ContactEntry e : part.contacts()) {
             Person p = person(e.user(), e.relation(), e.status());
@@ -49,6 +53,7 @@ final class ContactState {
         people.clear();
         people.putAll(arriving);
         arriving.clear();
+        received = true;
         return rebuild();
     }
 
@@ -87,6 +92,7 @@ final class ContactState {
     void clear() {
         people.clear();
         arriving.clear();
+        received = false;
         snapshot = ContactLists.EMPTY;
     }
 
@@ -111,7 +117,7 @@ final class ContactState {
                 default -> throw new IllegalStateException();
             }
         }
-        ContactLists next = new ContactLists(contacts, incoming, outgoing, blocked);
+        ContactLists next = new ContactLists(contacts, incoming, outgoing, blocked, received);
         if (next.equals(snapshot)) {
             return false;
         }

@@ -148,16 +148,16 @@ class SessionModelIT {
     void presenceAppearsAndDisappears() throws Exception {
         try (Probe ann = Probe.register(endpoint, "pres_ann")) {
             Probe bob = Probe.register(endpoint, "pres_bob");
-            ann.await(SessionEvent.DirectoryChanged.class,
-                    e -> e.contacts().contains(new Contact("pres_bob", Presence.ONLINE)));
+            ann.await(SessionEvent.ContactsChanged.class,
+                    e -> e.lists().contacts().contains(new Contact("pres_bob", Presence.ONLINE)));
             // the directory follows signed_in
-            bob.await(SessionEvent.DirectoryChanged.class,
-                    e -> e.contacts().contains(new Contact("pres_ann", Presence.ONLINE)));
-            assertThat(bob.model.directory()).contains(new Contact("pres_ann", Presence.ONLINE))
+            bob.await(SessionEvent.ContactsChanged.class,
+                    e -> e.lists().contacts().contains(new Contact("pres_ann", Presence.ONLINE)));
+            assertThat(bob.model.contacts().contacts()).contains(new Contact("pres_ann", Presence.ONLINE))
                     .noneMatch(c -> c.user().equals("pres_bob"));
             bob.close();
-            ann.await(SessionEvent.DirectoryChanged.class,
-                    e -> e.contacts().contains(new Contact("pres_bob", Presence.OFFLINE)));
+            ann.await(SessionEvent.ContactsChanged.class,
+                    e -> e.lists().contacts().contains(new Contact("pres_bob", Presence.OFFLINE)));
         }
     }
 
@@ -186,8 +186,8 @@ class SessionModelIT {
             bob.model.accept();
             ann.awaitCall(CallPhase.IN_CALL);
             bob.awaitCall(CallPhase.IN_CALL);
-            ann.await(SessionEvent.DirectoryChanged.class,
-                    e -> e.contacts().contains(new Contact("call_bob", Presence.IN_CALL)));
+            ann.await(SessionEvent.ContactsChanged.class,
+                    e -> e.lists().contacts().contains(new Contact("call_bob", Presence.IN_CALL)));
 
             List<EncodedVideoFrame> annSent = new ArrayList<>();
             List<AudioPacket> annSentAudio = new ArrayList<>();
@@ -324,8 +324,8 @@ class SessionModelIT {
             // missed at once: the callee is offline
             String token = bob.model.credentials().orElseThrow().token();
             bob.close();
-            ann.await(SessionEvent.DirectoryChanged.class,
-                    e -> e.contacts().contains(new Contact("out_bob", Presence.OFFLINE)));
+            ann.await(SessionEvent.ContactsChanged.class,
+                    e -> e.lists().contacts().contains(new Contact("out_bob", Presence.OFFLINE)));
             a = ann.mark();
             ann.model.call("out_bob");
             CallView offline = ann.awaitCallAfter(a, CallPhase.ENDED);
@@ -384,8 +384,8 @@ class SessionModelIT {
             // offline: bob leaves, ann writes, bob comes back with his token and finds it unread
             String token = bob.model.credentials().orElseThrow().token();
             bob.close();
-            ann.await(SessionEvent.DirectoryChanged.class,
-                    e -> e.contacts().contains(new Contact("chat_bob", Presence.OFFLINE)));
+            ann.await(SessionEvent.ContactsChanged.class,
+                    e -> e.lists().contacts().contains(new Contact("chat_bob", Presence.OFFLINE)));
             ann.model.sendChat("chat_bob", "Where did you go?");
             try (Probe bobAgain = new Probe()) {
                 bobAgain.model.signInWithToken(endpoint, token).get(T.toSeconds(), TimeUnit.SECONDS);
