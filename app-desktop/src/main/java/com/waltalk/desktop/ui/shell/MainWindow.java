@@ -11,6 +11,7 @@ import com.waltalk.desktop.ui.common.FailureText;
 import com.waltalk.desktop.ui.common.FxSession;
 import com.waltalk.desktop.ui.common.Theme;
 import com.waltalk.desktop.ui.common.Toasts;
+import com.waltalk.desktop.ui.contacts.ContactNotices;
 import com.waltalk.desktop.ui.contacts.HomeView;
 import com.waltalk.desktop.ui.host.HostView;
 import com.waltalk.desktop.ui.settings.SettingsView;
@@ -88,6 +89,7 @@ public final class MainWindow implements AutoCloseable {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         this.calls = new CallController(session, callScreen, ctx.settings(), toasts, ctx.notifier(), media, stage);
+        new ContactNotices(session, toasts);
 
         home.setOnCall(peer -> ctx.model().call(peer));
         home.settingsButton().setOnAction(e -> openSettings());
