@@ -18,6 +18,7 @@ import com.waltalk.relay.accounts.AccountService;
 import com.waltalk.relay.accounts.TokenService;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.chat.ChatStore;
+import com.waltalk.relay.contacts.ContactStore;
 import com.waltalk.relay.presence.PresenceStore;
 import com.waltalk.relay.replication.CompositeChangeHandler;
 import com.waltalk.relay.replication.Publications;
@@ -177,8 +178,9 @@ public final class Relay implements AutoCloseable {
         ChatStore chat = new ChatStore(database.pool());
         controller = new SessionController(new SessionController.Services(settings.relayId(),
                 settings.registrationOpen(), sessions, state, notifications, writer,
-                AccountService.withDefaults(database.pool(), settings.timeouts().signInLockout()), presence, calls, chat,
-                workers, passwordChecks));
+                AccountService.withDefaults(database.pool(), settings.timeouts().signInLockout(),
+                        settings.nameQuarantine()), presence, calls, chat,
+                new ContactStore(database.pool()), accountId -> { } /* shared daily limit: wired with relay.limits */, workers, passwordChecks));
         webSocket = new RelayWebSocketServer(settings.listen(), controller, settings.timeouts().signIn().toMillis());
         if (tls != null) {
             webSocket.useTls(tls);

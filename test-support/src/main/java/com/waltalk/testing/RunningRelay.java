@@ -49,17 +49,32 @@ public final class RunningRelay implements BeforeAllCallback, AfterAllCallback, 
 
     private final String relayId;
     private final UnaryOperator<RelaySettings> changes;
+    private final boolean everyoneInContact;
     private volatile Path dataDir;
     private volatile Relay relay;
 
-    private RunningRelay(String relayId, UnaryOperator<RelaySettings> changes) {
+    private RunningRelay(String relayId, UnaryOperator<RelaySettings> changes, boolean everyoneInContact) {
         this.relayId = relayId;
         this.changes = changes;
+        this.everyoneInContact = everyoneInContact;
     }
 
-    /** A relay named {@code relayId} (which also names its replication slot) with the loopback test settings. */
+    /**
+     * A relay named {@code relayId} (which also names its replication slot) with the loopback test settings, on
+     * whose database every account is a contact of every other ({@link TestContacts#everyoneInContact}).
+     */
     public static RunningRelay loopback(String relayId) {
-        return new RunningRelay(relayId, UnaryOperator.identity());
+        return new RunningRelay(relayId, UnaryOperator.identity(), true);
+    }
+
+    /** The same relay, but its users start as strangers, as in production. */
+    public RunningRelay withStrangers() {
+        return new RunningRelay(relayId, changes, false);
+    }
+
+    /** @see RelaySettings#withNameQuarantine */
+    public RunningRelay withNameQuarantine(Duration quarantine) {
+        return with(s -> s.withNameQuarantine(quarantine));
     }
 
     /** @see RelaySettings#withTimeouts */
@@ -78,7 +93,7 @@ public final class RunningRelay implements BeforeAllCallback, AfterAllCallback, 
     }
 
     private RunningRelay with(UnaryOperator<RelaySettings> change) {
-        return new RunningRelay(relayId, s -> change.apply(changes.apply(s)));
+        return new RunningRelay(relayId, s -> change.apply(changes.apply(s)), everyoneInContact);
     }
 
     @Override
@@ -114,6 +129,9 @@ public final class RunningRelay implements BeforeAllCallback, AfterAllCallback, 
         dataDir = Files.createTempDirectory("waltalk-relay-test");
         try {
             relay = Relay.start(settings());
+            if (everyoneInContact) {
+                TestContacts.everyoneInContact(relay.database().pool());
+            }
         } catch (Exception | Error e) {
             deleteRecursively(dataDir);
             dataDir = null;

@@ -115,8 +115,18 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return new DatabaseEndpoint("jdbc:postgresql://127.0.0.1:" + pg.port() + "/" + name, pg.user(), null);
     }
 
-    /** A new database with the relay's schema (all migrations applied). */
+    /**
+     * A new database with the relay's schema (all migrations applied), in which every account is a contact of
+     * every other ({@link TestContacts#everyoneInContact}).
+     */
     public static Database newDatabase() throws Exception {
+        Database db = Database.open(newDatabaseEndpoint());
+        TestContacts.everyoneInContact(db.pool());
+        return db;
+    }
+
+    /** A new database with the relay's schema in which accounts start as strangers, as in production. */
+    public static Database newDatabaseOfStrangers() throws Exception {
         return Database.open(newDatabaseEndpoint());
     }
 

@@ -68,7 +68,7 @@ class AccountServiceIT {
                 new Failure(ErrorCode.REGISTRATION_CLOSED, "this relay does not accept new registrations"));
         assertThat(password).containsOnly('\0');
         assertThat(service.register("PIA", pw(PASSWORD), true))
-                .isEqualTo(new Failure(ErrorCode.USER_EXISTS, "user name 'PIA' is taken"));
+                .isEqualTo(new Failure(ErrorCode.USER_EXISTS, "user name 'PIA' is not available"));
         assertThat(service.register("bad name", pw(PASSWORD), true)).isEqualTo(new Failure(ErrorCode.BAD_USER_NAME, UserNames.RULES));
         assertThat(service.register("q", pw("short"), true))
                 .isEqualTo(new Failure(ErrorCode.WEAK_PASSWORD, "password must have at least 8 characters"));

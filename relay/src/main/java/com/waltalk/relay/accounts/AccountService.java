@@ -50,8 +50,13 @@ public final class AccountService {
 
     /** Production defaults, but a user name is first locked for {@code firstLockout} (see {@link SignInThrottle}). */
     public static AccountService withDefaults(DataSource dataSource, Duration firstLockout) {
-        return new AccountService(new AccountStore(dataSource), new TokenService(dataSource), new PasswordHasher(),
-                new PasswordPolicy(), new SignInThrottle(firstLockout));
+        return withDefaults(dataSource, firstLockout, Duration.ZERO);
+    }
+
+    /** As {@link #withDefaults(DataSource, Duration)}, and removed names stay unavailable for {@code nameQuarantine}. */
+    public static AccountService withDefaults(DataSource dataSource, Duration firstLockout, Duration nameQuarantine) {
+        return new AccountService(new AccountStore(dataSource, nameQuarantine), new TokenService(dataSource),
+                new PasswordHasher(), new PasswordPolicy(), new SignInThrottle(firstLockout));
     }
 
     /** Creates the account and signs it in. */
@@ -71,7 +76,7 @@ public final class AccountService {
             try {
                 account = store.create(name, hasher.hash(password));
             } catch (UserExistsException e) {
-                return new Failure(ErrorCode.USER_EXISTS, "user name '" + name + "' is taken");
+                return new Failure(ErrorCode.USER_EXISTS, "user name '" + name + "' is not available");
             }
             IssuedToken token = tokens.issue(account.id());
             log.info("user {} registered", account.name());

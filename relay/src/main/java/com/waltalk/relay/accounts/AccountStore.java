@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -22,9 +23,20 @@ public final class AccountStore {
     private static final String COLUMNS = "id, name, password_hash, created_at";
 
     private final DataSource dataSource;
+    private final Duration nameQuarantine;
 
+    /** A store that lets a removed name be registered again at once (the operator's own {@code user add}). */
     public AccountStore(DataSource dataSource) {
+        this(dataSource, Duration.ZERO);
+    }
+
+    /**
+     * @param nameQuarantine how long after its removal a name cannot be registered again (the database's
+     *                       {@code removed_names}, filled by a trigger on every removal)
+     */
+    public AccountStore(DataSource dataSource, Duration nameQuarantine) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.nameQuarantine = Objects.requireNonNull(nameQuarantine, "nameQuarantine");
     }
 
     /** The account whose name equals {@code name} ignoring case; empty also for invalid names. */
@@ -43,9 +55,10 @@ public final class AccountStore {
 
     /**
      * Registers a user. Uniqueness is left to the index, so two concurrent registrations of one name
-     * cannot both succeed.
+     * cannot both succeed. A name removed less than the quarantine ago is refused like a taken one, so
+     * nobody can pose as the person old contacts knew by it (and nobody learns that it was removed).
      *
-     * @throws UserExistsException      if the name is taken in any letter case
+     * @throws UserExistsException      if the name is taken in any letter case, or quarantined
      * @throws IllegalArgumentException if the name breaks {@link UserNames#RULES}
      */
     public Account create(String name, String passwordHash) throws UserExistsException, SQLException {
@@ -55,11 +68,17 @@ public final class AccountStore {
         Objects.requireNonNull(passwordHash, "passwordHash");
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO users (name, password_hash) VALUES (?, ?) RETURNING " + COLUMNS)) {
+                     "INSERT INTO users (name, password_hash) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM removed_names "
+                             + "WHERE name_lower = lower(?) AND removed_at > now() - make_interval(secs => ?)) "
+                             + "RETURNING " + COLUMNS)) {
             ps.setString(1, name);
             ps.setString(2, passwordHash);
+            ps.setString(3, name);
+            ps.setDouble(4, nameQuarantine.toMillis() / 1000.0);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
+                if (!rs.next()) {
+                    throw new UserExistsException(name);
+                }
                 return account(rs);
             }
         } catch (SQLException e) {

@@ -4,6 +4,8 @@ import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.control.CallEvent;
 import com.waltalk.protocol.control.CallState;
 import com.waltalk.protocol.control.CallTransitions;
+import com.waltalk.relay.contacts.ContactStore;
+import com.waltalk.relay.contacts.Reach;
 import com.waltalk.relay.refusal.RequestRefused;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,9 +55,14 @@ public final class CallStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                String callee = lockUsers(c, caller, calleeName);
+                Parties parties = lockUsers(c, caller, calleeName);
+                String callee = parties.calleeName();
                 if (callee.equals(caller)) {
                     throw new RequestRefused(ErrorCode.BAD_FIELD, "you cannot call yourself");
+                }
+                Reach reach = ContactStore.reach(c, parties.callerId(), parties.calleeId());
+                if (reach == Reach.NOT_A_CONTACT) {
+                    throw new RequestRefused(ErrorCode.NOT_A_CONTACT, callee + " is not one of your contacts");
                 }
                 if (acceptCrossedCall(c, caller, callee)) {
                     c.commit();
@@ -64,14 +71,19 @@ public final class CallStore {
                 if (hasActiveCall(c, caller)) {
                     throw new RequestRefused(ErrorCode.BAD_CALL_STATE, "you are already in a call");
                 }
-                CallState state = CallTransitions.atStart(hasActiveCall(c, callee), isPresent(c, callee));
+                // Someone who blocked or removed the caller is, to the caller, simply offline (a block is silent).
+                CallState state = reach == Reach.MUTUAL
+                        ? CallTransitions.atStart(hasActiveCall(c, callee), isPresent(c, callee))
+                        : CallTransitions.atStart(false, false);
                 CallRecord call;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, state, ended_at) "
-                        + "VALUES (?, ?, ?, CASE WHEN ? THEN now() END) RETURNING " + COLUMNS)) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, caller_id, callee_id, "
+                        + "state, ended_at) VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN now() END) RETURNING " + COLUMNS)) {
                     ps.setString(1, caller);
                     ps.setString(2, callee);
-                    ps.setString(3, state.wire());
-                    ps.setBoolean(4, state.isFinal());
+                    ps.setLong(3, parties.callerId());
+                    ps.setLong(4, parties.calleeId());
+                    ps.setString(5, state.wire());
+                    ps.setBoolean(6, state.isFinal());
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         call = read(rs);
@@ -84,6 +96,10 @@ public final class CallStore {
                 throw e;
             }
         }
+    }
+
+    /** The two parties of a call being started: their account ids and the callee's canonical name. */
+    private record Parties(long callerId, long calleeId, String calleeName) {
     }
 
     /**
@@ -101,21 +117,27 @@ public final class CallStore {
         }
     }
 
-    /** Locks both users' rows in a fixed order; returns the callee's canonical name. */
-    private static String lockUsers(Connection c, String caller, String callee) throws SQLException, RequestRefused {
+    /** Locks both users' rows in a fixed order; returns their ids and the callee's canonical name. */
+    private static Parties lockUsers(Connection c, String caller, String callee) throws SQLException, RequestRefused {
         String canonicalCallee = null;
+        long calleeId = 0;
+        long callerId = 0;
         boolean callerExists = false;
-        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM users WHERE lower(name) IN (lower(?), lower(?)) "
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM users WHERE lower(name) IN (lower(?), lower(?)) "
                 + "ORDER BY lower(name) FOR UPDATE")) {
             ps.setString(1, caller);
             ps.setString(2, callee);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String name = rs.getString(1);
+                    String name = rs.getString(2);
                     if (name.equalsIgnoreCase(callee)) {
                         canonicalCallee = name;
+                        calleeId = rs.getLong(1);
                     }
-                    callerExists |= name.equalsIgnoreCase(caller);
+                    if (name.equalsIgnoreCase(caller)) {
+                        callerExists = true;
+                        callerId = rs.getLong(1);
+                    }
                 }
             }
         }
@@ -126,7 +148,7 @@ public final class CallStore {
         if (canonicalCallee == null) {
             throw new RequestRefused(ErrorCode.UNKNOWN_PEER, "no such user: " + callee);
         }
-        return canonicalCallee;
+        return new Parties(callerId, calleeId, canonicalCallee);
     }
 
     /**
@@ -329,13 +351,13 @@ public final class CallStore {
         }
     }
 
-    /** The user's most recent calls, newest first. */
-    public List<CallRecord> history(String user, int limit) throws SQLException {
+    /** The account's most recent calls, newest first. */
+    public List<CallRecord> history(long accountId, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM calls WHERE caller = ? OR callee = ? "
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM calls WHERE caller_id = ? OR callee_id = ? "
                      + "ORDER BY id DESC LIMIT ?")) {
-            ps.setString(1, user);
-            ps.setString(2, user);
+            ps.setLong(1, accountId);
+            ps.setLong(2, accountId);
             ps.setInt(3, limit);
             List<CallRecord> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

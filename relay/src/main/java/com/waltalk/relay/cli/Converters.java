@@ -38,7 +38,7 @@ final class Converters {
         }
     }
 
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     /** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT5S}). */
     static final class DurationConverter implements ITypeConverter<Duration> {
@@ -51,13 +51,14 @@ final class Converters {
                     case "ms" -> Duration.ofMillis(n);
                     case "s" -> Duration.ofSeconds(n);
                     case "m" -> Duration.ofMinutes(n);
+                    case "d" -> Duration.ofDays(n);
                     default -> Duration.ofHours(n);
                 };
             }
             try {
                 return Duration.parse(value.trim());
             } catch (RuntimeException e) {
-                throw new TypeConversionException("'" + value + "' is not a duration (e.g. 5s, 500ms, 2m)");
+                throw new TypeConversionException("'" + value + "' is not a duration (e.g. 5s, 500ms, 2m, 30d)");
             }
         }
     }

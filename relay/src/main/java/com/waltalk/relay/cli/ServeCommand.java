@@ -75,10 +75,17 @@ public final class ServeCommand implements Callable<Integer> {
             description = "name of the environment variable holding the keystore password (default ${DEFAULT-VALUE})")
     String tlsPasswordEnv;
 
+    @Option(names = "--name-quarantine", defaultValue = "${env:WALTALK_NAME_QUARANTINE:-30d}",
+            converter = Converters.DurationConverter.class,
+            description = "how long the name of a removed account cannot be registered again "
+                    + "(env WALTALK_NAME_QUARANTINE, default ${DEFAULT-VALUE})")
+    Duration nameQuarantine;
+
     RelaySettings settings() {
         return new RelaySettings(listen, http, db.dbUrl, db.dbUser, System.getenv(db.dbPasswordEnv), db.dataDir,
                 relayId, mediaTtl, cleanupInterval, writers, commitInterval, db.maxSlotWalKeep, registration == Registration.open,
-                tlsKeystore, tlsKeystore == null ? null : System.getenv(tlsPasswordEnv), RelaySettings.Timeouts.DEFAULT);
+                tlsKeystore, tlsKeystore == null ? null : System.getenv(tlsPasswordEnv), RelaySettings.Timeouts.DEFAULT,
+                nameQuarantine);
     }
 
     @Override

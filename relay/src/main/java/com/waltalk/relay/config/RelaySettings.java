@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param tlsKeystore         PKCS12 keystore for wss://, or null for plain ws://
  * @param tlsPassword         the keystore's password (null without TLS)
  * @param timeouts            sign-in timeout, relay lease, ring timeout, reconnect grace
+ * @param nameQuarantine      how long the name of a removed account cannot be registered again
  */
 public record RelaySettings(
         InetSocketAddress listen,
@@ -43,7 +44,8 @@ public record RelaySettings(
         boolean registrationOpen,
         Path tlsKeystore,
         String tlsPassword,
-        Timeouts timeouts) {
+        Timeouts timeouts,
+        Duration nameQuarantine) {
 
     /**
      * Time limits of sessions and shared state.
@@ -90,6 +92,10 @@ public record RelaySettings(
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(commitInterval, "commitInterval");
+        Objects.requireNonNull(nameQuarantine, "nameQuarantine");
+        if (nameQuarantine.isNegative()) {
+            throw new IllegalArgumentException("name quarantine must not be negative");
+        }
         if (!relayId.matches("[a-z0-9_]{1,40}")) {
             throw new IllegalArgumentException("relay id must match [a-z0-9_]{1,40}: " + relayId);
         }
@@ -103,6 +109,14 @@ public record RelaySettings(
         if (mediaTtl.isNegative() || mediaTtl.isZero() || cleanupInterval.isNegative() || cleanupInterval.isZero()) {
             throw new IllegalArgumentException("TTL and cleanup interval must be positive");
         }
+    }
+
+    /** Default {@link #nameQuarantine}: a removed name stays unavailable for 30 days. */
+    public static final Duration DEFAULT_NAME_QUARANTINE = Duration.ofDays(30);
+
+    public RelaySettings withNameQuarantine(Duration d) {
+        return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, d);
     }
 
     /** Default {@link #commitInterval}: see docs/DECISIONS.md (group commit with a minimum interval). */
@@ -123,47 +137,47 @@ public record RelaySettings(
     public static RelaySettings forLoopback(Path dataDir, String relayId) {
         return new RelaySettings(new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0),
                 null, null, null, dataDir, relayId, Duration.ofSeconds(5), Duration.ofSeconds(2), 2, DEFAULT_COMMIT_INTERVAL, "1GB", true, null,
-                null, Timeouts.DEFAULT);
+                null, Timeouts.DEFAULT, DEFAULT_NAME_QUARANTINE);
     }
 
     public RelaySettings withDatabase(String url, String user, String password) {
         return new RelaySettings(listen, httpListen, url, user, password, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine);
     }
 
     public RelaySettings withTtl(Duration ttl, Duration interval) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, ttl,
-                interval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                interval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine);
     }
 
     public RelaySettings withListen(InetSocketAddress ws, InetSocketAddress http) {
         return new RelaySettings(ws, http, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine);
     }
 
     public RelaySettings withWriterThreads(int n) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, n, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, n, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine);
     }
 
     public RelaySettings withCommitInterval(Duration d) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, d, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, writerThreads, d, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, timeouts, nameQuarantine);
     }
 
     public RelaySettings withRegistration(boolean open) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword, timeouts);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, open, tlsKeystore, tlsPassword, timeouts, nameQuarantine);
     }
 
     public RelaySettings withTimeouts(Timeouts t) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, t);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, tlsKeystore, tlsPassword, t, nameQuarantine);
     }
 
     public RelaySettings withTls(Path keystore, String password) {
         return new RelaySettings(listen, httpListen, jdbcUrl, dbUser, dbPassword, dataDir, relayId, mediaTtl,
-                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, keystore, password, timeouts);
+                cleanupInterval, writerThreads, commitInterval, embeddedMaxSlotWalKeep, registrationOpen, keystore, password, timeouts, nameQuarantine);
     }
 
     @Override

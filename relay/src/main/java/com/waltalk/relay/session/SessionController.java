@@ -13,6 +13,7 @@ import com.waltalk.protocol.control.CallHangup;
 import com.waltalk.protocol.control.CallStart;
 import com.waltalk.protocol.control.ChatSend;
 import com.waltalk.protocol.control.ControlCodec;
+import com.waltalk.protocol.control.ContactAction;
 import com.waltalk.protocol.control.ControlMessage;
 import com.waltalk.protocol.control.Hello;
 import com.waltalk.protocol.control.MediaState;
@@ -24,6 +25,7 @@ import com.waltalk.protocol.control.SignOut;
 import com.waltalk.relay.accounts.AccountService;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.chat.ChatStore;
+import com.waltalk.relay.contacts.ContactStore;
 import com.waltalk.relay.fanout.ClientChannel;
 import com.waltalk.relay.fanout.OutboundStats;
 import com.waltalk.relay.ingest.MediaWriter;
@@ -36,7 +38,7 @@ import java.util.concurrent.Executor;
  * What the relay does with each message a client sends, as a dispatcher: every control message is
  * rate-limited and decoded here, {@code ping} answered, and the rest routed by the connection's phase
  * and the message's type — greeting and sign-in to {@link SignInHandler}, calls to {@link CallHandler},
- * chat to {@link ChatHandler}; binary messages of a signed-in connection go to {@link MediaIngress}.
+ * chat to {@link ChatHandler}, contacts to {@link ContactHandler}; binary messages of a signed-in connection go to {@link MediaIngress}.
  * Transport-agnostic.
  *
  * <p>Thread-safe: {@link #onText} and {@link #onBinary} are called on the connection's transport
@@ -48,14 +50,15 @@ public final class SessionController {
     /** Everything the controller works with. */
     public record Services(String relayId, boolean registrationOpen, SessionRegistry registry, LiveState state,
                            SessionNotifications notifications, MediaWriter writer, AccountService accounts,
-                           PresenceStore presence, CallStore calls, ChatStore chat, Executor workers,
-                           Executor passwordChecks) {
+                           PresenceStore presence, CallStore calls, ChatStore chat, ContactStore contacts,
+                           ContactRequestLimit contactRequests, Executor workers, Executor passwordChecks) {
     }
 
     private final Services s;
     private final SignInHandler signIn;
     private final CallHandler calls;
     private final ChatHandler chat;
+    private final ContactHandler contacts;
     private final MediaIngress media;
     private final OutboundStats outboundStats = new OutboundStats();
 
@@ -64,6 +67,7 @@ public final class SessionController {
         this.signIn = new SignInHandler(services);
         this.calls = new CallHandler(services);
         this.chat = new ChatHandler(services);
+        this.contacts = new ContactHandler(services);
         this.media = new MediaIngress(services);
         services.notifications().attach(signIn);
     }
@@ -112,6 +116,8 @@ public final class SessionController {
             calls.hangup(session, m);
         } else if (message instanceof MediaState m) {
             calls.mediaState(session, m);
+        } else if (message instanceof ContactAction m) {
+            contacts.act(session, m);
         } else if (message instanceof SignOut) {
             signIn.signOut(session);
         } else if (message instanceof Hello || message instanceof SignIn || message instanceof Register) {

@@ -5,7 +5,7 @@ import com.waltalk.protocol.ErrorCode;
 import com.waltalk.protocol.control.CallUpdate;
 import com.waltalk.protocol.control.ControlCodec;
 import com.waltalk.protocol.control.ContactEntry;
-import com.waltalk.protocol.control.ContactRelation;
+import com.waltalk.protocol.control.ContactUpdate;
 import com.waltalk.protocol.control.Contacts;
 import com.waltalk.protocol.control.MediaFlags;
 import com.waltalk.protocol.control.Presence;
@@ -17,7 +17,6 @@ import com.waltalk.relay.state.LiveState;
 import com.waltalk.relay.state.PresenceRecord;
 import com.waltalk.relay.state.SessionNotifier;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns replicated state changes into protocol messages for this relay's sessions. Runs on the
@@ -41,9 +40,31 @@ public final class SessionNotifications implements SessionNotifier {
 
     @Override
     public void presenceChanged(String user, LiveState.Status status) {
-        String json = ControlCodec.encode(Presence.of(user, wire(status)));
-        for (ClientSession s : registry.all()) {
-            s.outbound().offerControl(json);
+        Long id = state.idOf(user);
+        if (id == null) {
+            return;
+        }
+        String json = null;
+        // only mutual contacts see a user's presence; nobody else learns whether they are online or in a call
+        for (Long contact : state.mutualContactsOf(id)) {
+            String name = state.nameOf(contact);
+            ClientSession s = name == null ? null : registry.lookup(name);
+            if (s != null && s.accountId() == contact) {
+                if (json == null) {
+                    json = ControlCodec.encode(Presence.of(user, wire(status)));
+                }
+                s.outbound().offerControl(json);
+            }
+        }
+    }
+
+    @Override
+    public void contactChanged(long viewerId, LiveState.ContactView view) {
+        String name = state.nameOf(viewerId);
+        ClientSession s = name == null ? null : registry.lookup(name);
+        if (s != null && s.accountId() == viewerId) {
+            s.outbound().offerControl(ControlCodec.encode(
+                    new ContactUpdate(view.user(), view.relation(), wire(view.status()))));
         }
     }
 
@@ -89,7 +110,8 @@ public final class SessionNotifications implements SessionNotifier {
         if (sender != null) {
             sender.chat().offer(message, transaction);
         }
-        ClientSession recipient = registry.lookup(message.recipient());
+        // a withheld message (the recipient blocked or removed the sender) is only ever shown to its sender
+        ClientSession recipient = message.withheld() ? null : registry.lookup(message.recipient());
         if (recipient != null && recipient != sender) {
             recipient.chat().offer(message, transaction);
         }
@@ -100,17 +122,18 @@ public final class SessionNotifications implements SessionNotifier {
         if (registry.size() == 0) {
             return;
         }
-        List<String> json = directory().stream().map(ControlCodec::encode).toList();
         for (ClientSession s : registry.all()) {
-            json.forEach(s.outbound()::offerControl);
+            contactsOf(s.accountId()).forEach(part -> s.outbound().offerControl(ControlCodec.encode(part)));
         }
     }
 
-    /** The directory as of now; call under {@link LiveState#lock()} to be consistent with presence updates. */
-    List<Contacts> directory() {
-        return Contacts.split(state.directory().stream()
-                .map((Map.Entry<String, LiveState.Status> e) -> new ContactEntry(e.getKey(), ContactRelation.CONTACT,
-                        wire(e.getValue())))
+    /**
+     * The account's contact lists as of now, in messages of at most 1000 entries; call under
+     * {@link LiveState#lock()} to be consistent with the contact and presence updates that follow.
+     */
+    List<Contacts> contactsOf(long accountId) {
+        return Contacts.split(state.contactsOf(accountId).stream()
+                .map(v -> new ContactEntry(v.user(), v.relation(), wire(v.status())))
                 .toList());
     }
 

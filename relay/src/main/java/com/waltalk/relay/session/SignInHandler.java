@@ -171,16 +171,16 @@ final class SignInHandler {
             Instant expires = ok.token().expiresAt();
             send(session, new SignedIn(user, ok.token().token(),
                     expires.getEpochSecond() * 1_000_000L + expires.getNano() / 1_000));
-            s.notifications().directory().forEach(part -> send(session, part));
+            s.notifications().contactsOf(ok.account().id()).forEach(part -> send(session, part));
         }
         if (!session.channel().isOpen()) {
             // closed while we were registering: make sure we do not leave a ghost
             onClose(session);
             return;
         }
-        send(session, new CallHistory(s.calls().history(user, CALL_HISTORY).stream()
+        send(session, new CallHistory(s.calls().history(ok.account().id(), CALL_HISTORY).stream()
                 .map(SessionNotifications::toWire).toList()));
-        session.chat().start(s.chat().history(user, CHAT_HISTORY));
+        session.chat().start(s.chat().history(ok.account().id(), CHAT_HISTORY));
         log.info("{} signed in", session);
     }
 

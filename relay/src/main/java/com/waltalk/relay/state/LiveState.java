@@ -1,6 +1,9 @@
 package com.waltalk.relay.state;
 
+import com.waltalk.protocol.control.ContactRelation;
 import com.waltalk.relay.calls.CallRecord;
+import com.waltalk.relay.contacts.ContactState;
+import com.waltalk.relay.contacts.ContactViews;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,8 +13,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The relay's mirror of the shared state it needs on every message: the user directory, who is
- * signed in where, and the active calls. Written only by the replication thread, from a snapshot
+ * The relay's mirror of the shared state it needs on every message: the accounts (id and name), the
+ * {@code contacts} rows, who is signed in where, and the active calls. Written only by the replication thread, from a snapshot
  * and then the stream; read by everyone.
  *
  * <p>Thread-safety: single lookups ({@link #activeCall}, {@link #presence}) are lock-free and safe
@@ -27,6 +30,10 @@ public final class LiveState {
     private final Map<Long, String> usersById = new ConcurrentHashMap<>();
     private final Set<Long> removedAccounts = ConcurrentHashMap.newKeySet();
     private final Set<String> users = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> idsByName = new ConcurrentHashMap<>();
+    // contacts rows: owner → (peer → state), and peer → owners for the other direction
+    private final Map<Long, Map<Long, ContactState>> contactsByOwner = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Long>> ownersByPeer = new ConcurrentHashMap<>();
     private final Map<String, PresenceRecord> presence = new ConcurrentHashMap<>();
     private final Map<Long, CallRecord> activeCalls = new ConcurrentHashMap<>();
     private final Map<String, Long> activeCallByUser = new ConcurrentHashMap<>();
@@ -36,12 +43,27 @@ public final class LiveState {
         return this;
     }
 
-    public synchronized void replaceAll(Map<Long, String> allUsers, Collection<PresenceRecord> allPresence,
-                                        Collection<CallRecord> calls) {
+    /** One row of {@code contacts}. */
+    public record ContactRow(long owner, long peer, ContactState state) {
+    }
+
+    /** How one person stands to a user, as the user is shown it. */
+    public record ContactView(String user, ContactRelation relation, Status status) {
+    }
+
+    public synchronized void replaceAll(Map<Long, String> allUsers, Collection<ContactRow> allContacts,
+                                        Collection<PresenceRecord> allPresence, Collection<CallRecord> calls) {
         usersById.clear();
         usersById.putAll(allUsers);
         users.clear();
         users.addAll(allUsers.values());
+        idsByName.clear();
+        allUsers.forEach((id, name) -> idsByName.put(name, id));
+        contactsByOwner.clear();
+        ownersByPeer.clear();
+        for (ContactRow row : allContacts) {
+            putContact(row.owner(), row.peer(), row.state());
+        }
         presence.clear();
         for (PresenceRecord p : allPresence) {
             presence.put(p.user(), p);
@@ -56,15 +78,152 @@ public final class LiveState {
     public void addUser(long id, String name) {
         usersById.put(id, name);
         users.add(name);
+        idsByName.put(name, id);
     }
 
-    /** Removes the user with this id; returns its name, or null if unknown. */
+    /**
+     * Removes the user with this id, and every contacts row about it (the database removes them with the
+     * account; their deletes follow in the stream and find nothing left). Returns its name, or null if unknown.
+     */
     public String removeUser(long id) {
         String name = usersById.remove(id);
         if (name != null) {
             users.remove(name);
+            idsByName.remove(name, id);
+        }
+        Map<Long, ContactState> owned = contactsByOwner.remove(id);
+        if (owned != null) {
+            for (Long peer : owned.keySet()) {
+                Set<Long> owners = ownersByPeer.get(peer);
+                if (owners != null) {
+                    owners.remove(id);
+                }
+            }
+        }
+        Set<Long> owners = ownersByPeer.remove(id);
+        if (owners != null) {
+            for (Long owner : owners) {
+                Map<Long, ContactState> m = contactsByOwner.get(owner);
+                if (m != null) {
+                    m.remove(id);
+                }
+            }
         }
         return name;
+    }
+
+    /** Every account with a contacts row to or from this one. */
+    public Set<Long> relatedTo(long id) {
+        Set<Long> out = new java.util.HashSet<>();
+        Map<Long, ContactState> owned = contactsByOwner.get(id);
+        if (owned != null) {
+            out.addAll(owned.keySet());
+        }
+        Set<Long> owners = ownersByPeer.get(id);
+        if (owners != null) {
+            out.addAll(owners);
+        }
+        return out;
+    }
+
+    /** The account id of the user with this (canonical) name, or null. */
+    public Long idOf(String name) {
+        return idsByName.get(name);
+    }
+
+    /** The name of the account with this id, or null. */
+    public String nameOf(long id) {
+        return usersById.get(id);
+    }
+
+    public void putContact(long owner, long peer, ContactState state) {
+        contactsByOwner.computeIfAbsent(owner, k -> new ConcurrentHashMap<>()).put(peer, state);
+        ownersByPeer.computeIfAbsent(peer, k -> ConcurrentHashMap.newKeySet()).add(owner);
+    }
+
+    public void removeContact(long owner, long peer) {
+        Map<Long, ContactState> m = contactsByOwner.get(owner);
+        if (m != null) {
+            m.remove(peer);
+            if (m.isEmpty()) {
+                contactsByOwner.remove(owner, m);
+            }
+        }
+        Set<Long> owners = ownersByPeer.get(peer);
+        if (owners != null) {
+            owners.remove(owner);
+            if (owners.isEmpty()) {
+                ownersByPeer.remove(peer, owners);
+            }
+        }
+    }
+
+    /** The owner's row about the peer, or null. */
+    public ContactState contact(long owner, long peer) {
+        Map<Long, ContactState> m = contactsByOwner.get(owner);
+        return m == null ? null : m.get(peer);
+    }
+
+    /** Whether the two accept each other (see {@link ContactViews#mutual}). */
+    public boolean mutual(long a, long b) {
+        return ContactViews.mutual(contact(a, b), contact(b, a));
+    }
+
+    /** How {@code other} stands to {@code viewer}, with the presence the viewer may see. */
+    public ContactView view(long viewer, long other) {
+        String name = usersById.get(other);
+        if (name == null) {
+            return null;
+        }
+        ContactState mine = contact(viewer, other);
+        ContactState theirs = contact(other, viewer);
+        ContactRelation relation = ContactViews.relation(mine, theirs);
+        return new ContactView(name, relation, ContactViews.mutual(mine, theirs) ? status(name) : Status.OFFLINE);
+    }
+
+    /**
+     * Everyone the viewer has a relation with (its own rows, and requests to it), sorted by name
+     * case-insensitively. Call under {@link #lock()} to be consistent with what is broadcast.
+     */
+    public List<ContactView> contactsOf(long viewer) {
+        TreeSet<Long> others = new TreeSet<>();
+        Map<Long, ContactState> owned = contactsByOwner.get(viewer);
+        if (owned != null) {
+            others.addAll(owned.keySet());
+        }
+        Set<Long> owners = ownersByPeer.get(viewer);
+        if (owners != null) {
+            others.addAll(owners);
+        }
+        List<ContactView> out = new ArrayList<>(others.size());
+        for (Long other : others) {
+            ContactView v = view(viewer, other);
+            if (v != null && v.relation() != ContactRelation.NONE) {
+                out.add(v);
+            }
+        }
+        out.sort((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(a.user(), b.user()));
+        return out;
+    }
+
+    /** The accounts that accept this one and are accepted by it: those who see its presence. */
+    public List<Long> mutualContactsOf(long id) {
+        Map<Long, ContactState> owned = contactsByOwner.get(id);
+        if (owned == null) {
+            return List.of();
+        }
+        List<Long> out = new ArrayList<>();
+        owned.forEach((peer, state) -> {
+            if (state == ContactState.ACCEPTED && contact(peer, id) == ContactState.ACCEPTED) {
+                out.add(peer);
+            }
+        });
+        return out;
+    }
+
+    /** How many contacts rows the mirror holds (for metrics and tests). */
+    public int contactRows() {
+        return contactsByOwner.values().stream().mapToInt(Map::size).sum();
     }
 
     /**
@@ -137,14 +296,4 @@ public final class LiveState {
         return call != null && call.accepted() ? Status.IN_CALL : Status.ONLINE;
     }
 
-    /** Every known user with its status, sorted by name (case-insensitively). */
-    public synchronized List<Map.Entry<String, Status>> directory() {
-        TreeSet<String> sorted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        sorted.addAll(users);
-        List<Map.Entry<String, Status>> out = new ArrayList<>(sorted.size());
-        for (String u : sorted) {
-            out.add(Map.entry(u, status(u)));
-        }
-        return out;
-    }
 }

@@ -10,8 +10,11 @@ import com.waltalk.relay.replication.ChangeHandler.Transaction;
  */
 public interface SessionNotifier {
 
-    /** A user's status changed (or the user appeared): tell every signed-in client. */
+    /** A user's status changed: tell the user's mutual contacts. */
     void presenceChanged(String user, LiveState.Status status);
+
+    /** How {@code view.user()} stands to the account {@code viewerId} changed: tell that account's session. */
+    void contactChanged(long viewerId, LiveState.ContactView view);
 
     /**
      * A user's session was claimed by {@code presence} in {@code transaction}: a local session with
@@ -32,6 +35,6 @@ public interface SessionNotifier {
     /** A chat message was stored: deliver it to the sender's and the recipient's sessions. */
     void chatArrived(ChatRecord message, Transaction transaction);
 
-    /** The mirror was reloaded (stream reconnected): resend the directory to everyone. */
+    /** The mirror was reloaded (stream reconnected): resend every session its contacts. */
     void stateReloaded();
 }

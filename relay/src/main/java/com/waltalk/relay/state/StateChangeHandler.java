@@ -6,6 +6,7 @@ import com.waltalk.relay.calls.CallRows;
 import com.waltalk.relay.calls.CallStateSql;
 import com.waltalk.relay.calls.CallStore;
 import com.waltalk.relay.chat.ChatRecord;
+import com.waltalk.relay.contacts.ContactState;
 import com.waltalk.relay.replication.ChangeHandler;
 import com.waltalk.relay.replication.TransactionSnapshot;
 import com.waltalk.relay.replication.pgoutput.Delete;
@@ -53,6 +54,7 @@ public final class StateChangeHandler implements ChangeHandler {
     @Override
     public void onStreamOpening(long liveFromLsn) throws SQLException {
         java.util.Map<Long, String> users = new java.util.HashMap<>();
+        List<LiveState.ContactRow> contacts = new ArrayList<>();
         List<PresenceRecord> presence = new ArrayList<>();
         List<CallRecord> calls = new ArrayList<>();
         TransactionSnapshot snapshot;
@@ -70,6 +72,15 @@ public final class StateChangeHandler implements ChangeHandler {
                      ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         users.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT owner_id, peer_id, state FROM contacts");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ContactState cs = ContactState.fromSql(rs.getString(3)).orElse(null);
+                        if (cs != null) {
+                            contacts.add(new LiveState.ContactRow(rs.getLong(1), rs.getLong(2), cs));
+                        }
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("SELECT user_name, relay_id, session_id FROM presence");
@@ -92,12 +103,12 @@ public final class StateChangeHandler implements ChangeHandler {
             }
         }
         synchronized (state.lock()) {
-            state.replaceAll(users, presence, calls);
+            state.replaceAll(users, contacts, presence, calls);
             loadedAt = snapshot;
             notifier.stateReloaded();
         }
-        log.debug("state mirror loaded at {}: {} users, {} online, {} active calls", snapshot, users.size(),
-                presence.size(), calls.size());
+        log.debug("state mirror loaded at {}: {} users, {} contacts rows, {} online, {} active calls", snapshot,
+                users.size(), contacts.size(), presence.size(), calls.size());
     }
 
     private boolean alreadyLoaded(Transaction tx) {
@@ -125,6 +136,11 @@ public final class StateChangeHandler implements ChangeHandler {
                         applyCall(readCall(insert.newTuple()));
                     }
                 }
+                case "contacts" -> {
+                    if (!alreadyLoaded(tx)) {
+                        applyContact(insert.newTuple());
+                    }
+                }
                 default -> {
                 }
             }
@@ -143,6 +159,7 @@ public final class StateChangeHandler implements ChangeHandler {
             switch (table) {
                 case "presence" -> applyPresence(readPresence(update.newTuple()), tx);
                 case "calls" -> applyCall(readCall(update.newTuple()));
+                case "contacts" -> applyContact(update.newTuple());
                 default -> {
                 }
             }
@@ -163,6 +180,16 @@ public final class StateChangeHandler implements ChangeHandler {
                     }
                 }
                 case "users" -> removeUser(delete.oldTuple(), loaded);
+                case "contacts" -> {
+                    if (!loaded) {
+                        removeContact(delete.oldTuple().getLong("owner_id"), delete.oldTuple().getLong("peer_id"));
+                    }
+                }
+                case "calls" -> {
+                    if (!loaded) {
+                        removeCall(delete.oldTuple().getLong("id"));
+                    }
+                }
                 default -> {
                 }
             }
@@ -173,8 +200,8 @@ public final class StateChangeHandler implements ChangeHandler {
 
     private void addUser(long id, String name) {
         synchronized (state.lock()) {
+            // nobody is told: a new account has no contacts (its first rows arrive as contacts changes)
             state.addUser(id, name);
-            notifier.presenceChanged(name, state.status(name));
         }
     }
 
@@ -186,13 +213,74 @@ public final class StateChangeHandler implements ChangeHandler {
         long id = old.getLong("id");
         synchronized (state.lock()) {
             if (!loaded) {
-                String name = state.removeUser(id);
+                String name = state.nameOf(id);
+                java.util.Set<Long> related = state.relatedTo(id);
+                state.removeUser(id);
                 if (name != null) {
-                    notifier.presenceChanged(name, LiveState.Status.OFFLINE);
+                    for (Long other : related) {
+                        notifier.contactChanged(other, new LiveState.ContactView(name,
+                                com.waltalk.protocol.control.ContactRelation.NONE, LiveState.Status.OFFLINE));
+                    }
                 }
             }
             state.markAccountRemoved(id);
             notifier.accountRemoved(id);
+        }
+    }
+
+    /** A contacts row was written: both people may see something new (a request, a contact, a block's effect). */
+    private void applyContact(TupleData row) throws PgOutputException {
+        ContactState cs = ContactState.fromSql(row.getString("state")).orElse(null);
+        if (cs == null) {
+            log.warn("skipping contacts row with unknown state {}", row.getString("state"));
+            return;
+        }
+        long owner = row.getLong("owner_id");
+        long peer = row.getLong("peer_id");
+        synchronized (state.lock()) {
+            state.putContact(owner, peer, cs);
+            tellBoth(owner, peer);
+        }
+    }
+
+    private void removeContact(long owner, long peer) {
+        synchronized (state.lock()) {
+            if (state.contact(owner, peer) == null) {
+                return; // gone with a removed account, or never mirrored
+            }
+            state.removeContact(owner, peer);
+            tellBoth(owner, peer);
+        }
+    }
+
+    private void tellBoth(long a, long b) {
+        LiveState.ContactView ofB = state.view(a, b);
+        if (ofB != null) {
+            notifier.contactChanged(a, ofB);
+        }
+        LiveState.ContactView ofA = state.view(b, a);
+        if (ofA != null) {
+            notifier.contactChanged(b, ofA);
+        }
+    }
+
+    /**
+     * A calls row was deleted: only with a removed account (ON DELETE CASCADE). If it was active, the other
+     * party is told it ended, by the removed user.
+     */
+    private void removeCall(long id) {
+        synchronized (state.lock()) {
+            CallRecord active = state.activeCall(id);
+            if (active == null) {
+                return;
+            }
+            String gone = state.idOf(active.caller()) == null ? active.caller() : active.callee();
+            long now = java.time.Instant.now().toEpochMilli() * 1000;
+            CallState ended = active.accepted() ? CallState.ENDED
+                    : gone.equals(active.caller()) ? CallState.CANCELLED : CallState.DECLINED;
+            applyCall(new CallRecord(active.id(), active.caller(), active.callee(), ended, active.createdAt(),
+                    active.answeredAt(), now, gone, active.callerVideo(), active.callerAudio(), active.calleeVideo(),
+                    active.calleeAudio()));
         }
     }
 
@@ -237,7 +325,8 @@ public final class StateChangeHandler implements ChangeHandler {
     private void notifyChat(TupleData row, Transaction tx) throws PgOutputException {
         ChatRecord message = new ChatRecord(row.getLong("id"), row.getString("sender"), row.getString("recipient"),
                 row.getString("body"), row.getTimestampMicros("sent_at"),
-                row.isNull("client_msg_id") ? null : row.getString("client_msg_id"));
+                row.isNull("client_msg_id") ? null : row.getString("client_msg_id"),
+                !row.isNull("withheld") && row.getBoolean("withheld"));
         notifier.chatArrived(message, tx);
     }
 
