@@ -126,6 +126,18 @@ public final class TestWindow implements AutoCloseable {
         return w;
     }
 
+    /**
+     * Makes the signed-in users of {@code a} and {@code b} contacts over the protocol (one asks, the other
+     * accepts; nothing is sent if they are contacts already), and waits until both windows show it.
+     */
+    public static void makeContacts(TestWindow a, TestWindow b) throws Exception {
+        com.waltalk.desktop.session.ContactHandshake.connect(a.model, b.model, 20_000).get(25, TimeUnit.SECONDS);
+        a.await(b.user + " in " + a.user + "'s contacts", () -> a.window.session().contactListsProperty().get()
+                .isContact(b.user));
+        b.await(a.user + " in " + b.user + "'s contacts", () -> b.window.session().contactListsProperty().get()
+                .isContact(a.user));
+    }
+
     public FxRobot robot() {
         return robot;
     }
