@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes two signed-in sessions mutual contacts the way two people would, over the protocol: whoever has
- * no relation asks, whoever has an incoming request accepts, a block is lifted by the one who blocks. It is
+ * Makes two signed-in sessions mutual contacts the way two people would, over the protocol: the first
+ * asks (the second too if it has no relation while the first has one, e.g. after removing the first), whoever has an incoming request accepts, a block is lifted by the one who blocks. It is
  * idempotent: two sessions that are contacts already send nothing. Demo mode uses it so that its two
  * windows can call each other out of the box; tests use it as a fixture.
  *
@@ -74,20 +74,24 @@ public final class ContactHandshake {
             return;
         }
         String aState = aToB + "/" + bToA;
-        if (!aState.equals(aSent) && act(a, bName, aToB, bToA)) {
+        if (!aState.equals(aSent) && act(a, bName, aToB, bToA, true)) {
             aSent = aState;
         }
         String bState = bToA + "/" + aToB;
-        if (!bState.equals(bSent) && act(b, aName, bToA, aToB)) {
+        if (!bState.equals(bSent) && act(b, aName, bToA, aToB, false)) {
             bSent = bState;
         }
     }
 
-    /** One side's step towards {@code other}; returns whether it sent something. */
-    private static boolean act(SessionModel side, String other, Optional<Relation> mine, Optional<Relation> theirs) {
+    /**
+     * One side's step towards {@code other}; returns whether it sent something. Where neither has a relation
+     * only the {@code asker} asks: one request is enough, and two crossing requests would show each side an
+     * incoming request for a moment.
+     */
+    private static boolean act(SessionModel side, String other, Optional<Relation> mine, Optional<Relation> theirs,
+                               boolean asker) {
         if (mine.isEmpty()) {
-            // one request is enough: the other side accepts it (both asking at once also works, but is noisier)
-            if (theirs.equals(Optional.of(Relation.OUTGOING))) {
+            if (theirs.equals(Optional.of(Relation.OUTGOING)) || theirs.isEmpty() && !asker) {
                 return false;
             }
             side.addContact(other);

@@ -138,6 +138,33 @@ public final class TestWindow implements AutoCloseable {
                 .isContact(a.user));
     }
 
+    /**
+     * Clicks the item labelled {@code text} of the context or drop-down menu this window just opened (menus are
+     * popup windows of their own, so the window's own lookups do not see them).
+     */
+    public void chooseMenuItem(String text) {
+        await("a menu with '" + text + "'", () -> menuItem(text) != null);
+        robot.clickOn(fx(() -> menuItem(text)));
+    }
+
+    private static Node menuItem(String text) {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof javafx.scene.control.ContextMenu && w.isShowing() && w.getScene() != null) {
+                for (Node n : w.getScene().getRoot().lookupAll(".menu-item")) {
+                    if (n.lookupAll(".label").stream().anyMatch(l -> text.equals(((Labeled) l).getText()))) {
+                        return n;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Takes the toasts away (they float over the top right of the window, where the call button is). */
+    public void clearToasts() {
+        robot.interact(() -> window.toasts().getChildren().clear());
+    }
+
     public FxRobot robot() {
         return robot;
     }

@@ -5,30 +5,19 @@ import com.waltalk.desktop.ui.common.Avatar;
 import com.waltalk.desktop.ui.common.FxSession;
 import com.waltalk.desktop.ui.common.PresenceLook;
 import com.waltalk.desktop.ui.common.Presences;
-import java.util.function.Consumer;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/**
- * A contact in the list: avatar with presence dot, name, presence in words, unread chat count; its context
- * menu (right click, or the menu key / Shift+F10 on the selected row) calls, removes or blocks them.
- */
+/** A contact in the list: avatar with presence dot, name, presence in words, unread chat count. */
 final class ContactCell extends ListCell<Contact> {
 
     private final FxSession session;
-    private final Consumer<String> onCall;
-    private final ContextMenu menu = new ContextMenu();
-
-    ContactCell(FxSession session, Consumer<String> onCall) {
+    ContactCell(FxSession session) {
         this.session = session;
-        this.onCall = onCall;
         setPrefWidth(0);
     }
 
@@ -38,7 +27,6 @@ final class ContactCell extends ListCell<Contact> {
         if (empty || c == null) {
             setGraphic(null);
             setText(null);
-            setContextMenu(null);
             return;
         }
         PresenceLook look = Presences.look(c.presence());
@@ -64,21 +52,5 @@ final class ContactCell extends ListCell<Contact> {
         }
         row.setId("contact-" + c.user());
         setGraphic(row);
-        setContextMenu(menuFor(c.user()));
-    }
-
-    private ContextMenu menuFor(String user) {
-        MenuItem call = new MenuItem("Call " + user);
-        call.setId("ctxCall");
-        call.setOnAction(e -> onCall.accept(user));
-        call.setDisable(session.currentCallProperty().get() != null);
-        MenuItem remove = new MenuItem("Remove from contacts");
-        remove.setId("ctxRemove");
-        remove.setOnAction(e -> session.model().removeContact(user));
-        MenuItem block = new MenuItem("Block " + user);
-        block.setId("ctxBlock");
-        block.setOnAction(e -> session.model().blockContact(user));
-        menu.getItems().setAll(call, new SeparatorMenuItem(), remove, block);
-        return menu;
     }
 }

@@ -27,8 +27,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -117,7 +119,19 @@ public final class HomeView extends BorderPane {
                 .thenComparing(c -> c.user().toLowerCase(Locale.ROOT)));
         contactList.setItems(sorted);
         contactList.setId("contactsList");
-        contactList.setCellFactory(v -> new ContactCell(session, peer -> onCall.accept(peer)));
+        contactList.setCellFactory(v -> new ContactCell(session));
+        ContextMenu menu = contactMenu();
+        contactList.setContextMenu(menu);
+        // the menu key and Shift+F10 open it under the selected row (JavaFX does not do this for a list)
+        contactList.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean menuKey = e.getCode() == javafx.scene.input.KeyCode.CONTEXT_MENU
+                    || e.getCode() == javafx.scene.input.KeyCode.F10 && e.isShiftDown();
+            if (menuKey && selectedUser().isPresent()) {
+                Node row = contactList.lookup("#contact-" + selectedUser().get());
+                menu.show(row == null ? contactList : row, javafx.geometry.Side.BOTTOM, 48, 0);
+                e.consume();
+            }
+        });
         contactList.setPlaceholder(placeholder("No contacts yet.\nAdd a contact by their exact user name above: "
                 + "they appear here once they accept."));
         FilteredList<CallView> history = new FilteredList<>(session.history(), c -> c.ended());
@@ -141,7 +155,8 @@ public final class HomeView extends BorderPane {
         requestsBadge.textProperty().bind(Bindings.size(session.incomingRequests()).asString());
         requestsBadge.visibleProperty().bind(Bindings.isNotEmpty(session.incomingRequests()));
         requestsBadge.managedProperty().bind(requestsBadge.visibleProperty());
-        requestsTab.setGraphic(requestsBadge);
+        // the label skin of a tab never shows a graphic that was invisible when it was set: wrap the badge
+        requestsTab.setGraphic(new StackPane(requestsBadge));
         requestsTab.getStyleClass().add("requests-tab"); // the badge after the text (CSS)
         Tab recentTab = new Tab("Recent", historyList);
         recentTab.setId("recentTab");
@@ -260,6 +275,38 @@ public final class HomeView extends BorderPane {
         session.conversations().addListener((MapChangeListener<String, Conversation>) ch -> contactList.refresh());
         session.connectionProperty().addListener((o, was, now) -> showMe(now));
         showMe(session.connectionProperty().get());
+    }
+
+    /**
+     * The contacts list's context menu, for the selected contact: on the list rather than on each row so that
+     * the keyboard opens it too (the menu key or Shift+F10 on the focused list; a right click selects the row
+     * first).
+     */
+    private ContextMenu contactMenu() {
+        MenuItem callItem = new MenuItem("Call");
+        callItem.setId("ctxCall");
+        MenuItem remove = new MenuItem("Remove from contacts");
+        remove.setId("ctxRemove");
+        MenuItem block = new MenuItem("Block");
+        block.setId("ctxBlock");
+        ContextMenu menu = new ContextMenu(callItem, new SeparatorMenuItem(), remove, block);
+        menu.setOnShowing(e -> {
+            Contact c = contactList.getSelectionModel().getSelectedItem();
+            String user = c == null ? null : c.user();
+            callItem.setText(user == null ? "Call" : "Call " + user);
+            block.setText(user == null ? "Block" : "Block " + user);
+            callItem.setDisable(user == null || call.isDisabled());
+            remove.setDisable(user == null);
+            block.setDisable(user == null);
+        });
+        callItem.setOnAction(e -> selectedUser().ifPresent(onCall));
+        remove.setOnAction(e -> selectedUser().ifPresent(u -> session.model().removeContact(u)));
+        block.setOnAction(e -> selectedUser().ifPresent(u -> session.model().blockContact(u)));
+        return menu;
+    }
+
+    private java.util.Optional<String> selectedUser() {
+        return java.util.Optional.ofNullable(contactList.getSelectionModel().getSelectedItem()).map(Contact::user);
     }
 
     private static Label placeholder(String text) {
