@@ -148,6 +148,7 @@ class SessionModelIT {
     void presenceAppearsAndDisappears() throws Exception {
         try (Probe ann = Probe.register(endpoint, "pres_ann")) {
             Probe bob = Probe.register(endpoint, "pres_bob");
+            Probe.contacts(ann, bob);
             ann.await(SessionEvent.ContactsChanged.class,
                     e -> e.lists().contacts().contains(new Contact("pres_bob", Presence.ONLINE)));
             // the directory follows signed_in
@@ -164,6 +165,7 @@ class SessionModelIT {
     @Test
     void callAcceptMediaBothWaysMuteHangUpAndHistory() throws Exception {
         try (Probe ann = Probe.register(endpoint, "call_ann"); Probe bob = Probe.register(endpoint, "call_bob")) {
+            Probe.contacts(ann, bob);
             List<EncodedVideoFrame> bobGotVideo = new CopyOnWriteArrayList<>();
             List<AudioPacket> bobGotAudio = new CopyOnWriteArrayList<>();
             List<EncodedVideoFrame> annGotVideo = new CopyOnWriteArrayList<>();
@@ -275,6 +277,7 @@ class SessionModelIT {
     void declinedCancelledBusyAndMissedReachBothModels() throws Exception {
         try (Probe ann = Probe.register(endpoint, "out_ann"); Probe bob = Probe.register(endpoint, "out_bob");
              Probe cid = Probe.register(endpoint, "out_cid")) {
+            Probe.contacts(ann, bob, cid);
             // declined
             ann.model.call("out_bob");
             bob.awaitCall(CallPhase.INCOMING_RINGING);
@@ -349,8 +352,9 @@ class SessionModelIT {
             ann.model.call("cmd_nobody_by_this_name");
             var failed = ann.await(SessionEvent.CommandFailed.class, e -> true);
             assertThat(failed.command()).isEqualTo("call");
-            assertThat(failed.failure().kind()).isEqualTo(FailureKind.REJECTED);
+            assertThat(failed.failure().kind()).isEqualTo(FailureKind.UNKNOWN_USER);
             assertThat(failed.failure().detail()).contains("unknown_peer");
+            assertThat(failed.subject()).isEqualTo("cmd_nobody_by_this_name");
             ann.model.accept();
             assertThat(ann.await(SessionEvent.CommandFailed.class, e -> e.command().equals("accept")).failure()
                     .kind()).isEqualTo(FailureKind.REJECTED);
@@ -361,6 +365,7 @@ class SessionModelIT {
     void chatBothWaysWithUnreadCountsAndOfflineDelivery() throws Exception {
         try (Probe ann = Probe.register(endpoint, "chat_ann")) {
             Probe bob = Probe.register(endpoint, "chat_bob");
+            Probe.contacts(ann, bob);
             ann.model.sendChat("chat_bob", "Hi Bob! 👋");
             ann.model.sendChat("chat_bob", "Call me?\nNow?");
             bob.await(SessionEvent.ConversationChanged.class, e -> e.conversation().lines().size() == 2);
