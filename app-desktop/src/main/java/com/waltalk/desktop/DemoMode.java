@@ -5,6 +5,7 @@ import com.waltalk.desktop.connection.FailureKind;
 import com.waltalk.desktop.connection.RelayEndpoint;
 import com.waltalk.desktop.host.HostService;
 import com.waltalk.desktop.host.HostedRelay;
+import com.waltalk.desktop.session.ContactHandshake;
 import com.waltalk.desktop.session.Credentials;
 import com.waltalk.desktop.session.SessionModel;
 import com.waltalk.desktop.settings.AppSettings;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code --demo}: starts the bundled relay on this computer and opens two windows side by side, signed in
  * as {@code alice} and {@code bob} with synthetic cameras, so a newcomer sees a call within a minute
- * without a webcam or a second computer. Settings of demo windows live in memory only.
+ * without a webcam or a second computer. Settings of demo windows live in memory only. Once both are signed
+ * in, they are made contacts of each other over the protocol (alice asks, bob accepts; nothing is sent when
+ * they are contacts from an earlier run), as a relay lets only contacts call each other.
  *
  * <p>Use on the JavaFX thread.
  */
@@ -80,7 +83,11 @@ final class DemoMode implements AutoCloseable {
         }));
     }
 
+    /** How long the demo waits for alice and bob to become contacts before it says so. */
+    private static final long CONTACTS_TIMEOUT_MILLIS = 20_000;
+
     private void open(Stage primary, HostedRelay relay) {
+        List<CompletableFuture<SessionModel>> signedIn = new ArrayList<>();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.max(MainWindow.MIN_WIDTH, Math.min(960, screen.getWidth() / 2 - 12));
         double h = Math.max(MainWindow.MIN_HEIGHT, Math.min(680, screen.getHeight() - 40));
@@ -102,7 +109,9 @@ final class DemoMode implements AutoCloseable {
             stage.setY(screen.getMinY() + 20);
             window.show();
             window.signInView().busyProperty().set(true);
-            registerOrSignIn(model, RelayEndpoint.of(relay.localUri()), user).whenComplete((c, e) ->
+            CompletableFuture<Credentials> signIn = registerOrSignIn(model, RelayEndpoint.of(relay.localUri()), user);
+            signedIn.add(signIn.thenApply(c -> model));
+            signIn.whenComplete((c, e) ->
                     Platform.runLater(() -> {
                         window.signInView().busyProperty().set(false);
                         if (e == null) {
@@ -115,6 +124,14 @@ final class DemoMode implements AutoCloseable {
                         }
                     }));
         }
+        signedIn.get(0).thenCombine(signedIn.get(1), (alice, bob) -> ContactHandshake.connect(alice, bob,
+                CONTACTS_TIMEOUT_MILLIS)).thenCompose(f -> f).whenComplete((v, e) -> {
+                    if (e != null) {
+                        LOG.warn("Demo: alice and bob did not become contacts: {}", e.toString());
+                        Platform.runLater(() -> windows.get(0).toasts().show("Demo", "alice and bob could not be "
+                                + "made contacts. Add bob by name in alice's window, then accept in bob's."));
+                    }
+                });
         windows.get(0).toasts().show("Welcome to the WalTalk demo",
                 "Both windows run on this computer through a real relay. Pick bob and press Call, then "
                         + "accept in bob's window. Microphones start muted to avoid echo: press M to unmute.");

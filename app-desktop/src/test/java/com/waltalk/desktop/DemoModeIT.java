@@ -41,7 +41,9 @@ class DemoModeIT {
                     && bob.session().connectionProperty().get().state() == ConnectionState.SIGNED_IN);
             assertThat(alice.stage().getTitle()).isEqualTo("WalTalk — alice");
             assertThat(bob.stage().getTitle()).isEqualTo("WalTalk — bob");
-            await("they see each other", () -> alice.session().contacts().stream().anyMatch(c -> c.user().equals("bob")));
+            // a fresh relay: alice and bob start as strangers, and the demo makes them contacts over the protocol
+            await("they are contacts", () -> alice.session().contactListsProperty().get().isContact("bob")
+                    && bob.session().contactListsProperty().get().isContact("alice"));
             await("muted to avoid echo", () -> !alice.session().localMediaProperty().get().micOn());
 
             alice.session().model().call("bob");
@@ -58,6 +60,27 @@ class DemoModeIT {
             WaitForAsyncUtils.asyncFx(demo::close).get(30, TimeUnit.SECONDS);
             media.close();
             notifier.close();
+        }
+        // a second start on the same data: the accounts exist and are contacts already; nothing to ask again
+        DesktopNotifier notifier2 = new DesktopNotifier();
+        MediaWiring media2 = MediaWiring.synthetic();
+        DemoMode again = new DemoMode(data.resolve("demo-relay"), notifier2, media2);
+        try {
+            WaitForAsyncUtils.asyncFx(() -> again.start(new Stage())).get(10, TimeUnit.SECONDS);
+            await("two windows", () -> again.windows().size() == 2);
+            MainWindow alice = again.windows().get(0);
+            MainWindow bob = again.windows().get(1);
+            await("contacts again", () -> alice.session().contactListsProperty().get().isContact("bob")
+                    && bob.session().contactListsProperty().get().isContact("alice"));
+            assertThat(alice.session().contactListsProperty().get().outgoing()).isEmpty();
+            assertThat(bob.session().contactListsProperty().get().incoming()).isEmpty();
+            alice.session().model().call("bob");
+            await("bob rings again", () -> bob.callScreen().ringing().isVisible());
+            alice.session().model().hangup();
+        } finally {
+            WaitForAsyncUtils.asyncFx(again::close).get(30, TimeUnit.SECONDS);
+            media2.close();
+            notifier2.close();
         }
     }
 

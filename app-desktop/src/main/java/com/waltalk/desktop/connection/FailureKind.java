@@ -35,10 +35,17 @@ public enum FailureKind {
     /** The user name is empty, too long or has characters outside {@code A-Z a-z 0-9 _ . -}. */
     BAD_USER_NAME("User names are 1 to " + Limits.MAX_USER_NAME_BYTES
             + " characters: letters, digits, '_', '.' and '-'."),
+    /** Registration: the relay registers new accounts by invitation only, and no valid unused invite code was given. */
+    INVITE_REQUIRED("This relay needs an invite code to create an account."),
     /** Too many failed sign-ins; {@link Failure#retryAfterMillis()} says when to try again. */
     THROTTLED("Too many failed attempts; try again later."),
     /** The relay is busy (password checks) or this client is over a rate limit; retry after a while. */
     RELAY_BUSY("The relay is busy; try again in a moment."),
+    /**
+     * Over one of the relay's rate limits (control messages, chat, contact requests per day...); the message was
+     * dropped. {@link Failure#retryAfterMillis()} says when to try again.
+     */
+    RATE_LIMITED("You are doing this too often; try again later."),
     /** The relay speaks another protocol version. */
     PROTOCOL_MISMATCH("The relay speaks a different protocol version; update the app or the relay."),
     /** The same user signed in elsewhere; this session ended and does not reconnect. */
@@ -49,6 +56,12 @@ public enum FailureKind {
     CONNECTION_LOST("The connection to the relay was lost."),
     /** The relay ended the session because of a protocol violation (a bug on one side). */
     PROTOCOL_ERROR("The relay closed the connection after a protocol error."),
+    /** A command named a user nobody on this relay is called ({@code unknown_peer}). */
+    UNKNOWN_USER("Nobody has this user name on this relay."),
+    /** A call or chat to someone who is not (or not yet) a contact ({@code not_a_contact}). */
+    NOT_A_CONTACT("You can only call and message your contacts."),
+    /** Accepting a contact request that is not there (any more) ({@code no_contact_request}). */
+    NO_CONTACT_REQUEST("There is no contact request to accept."),
     /** A command was refused by the relay (unknown user, call state changed meanwhile...). */
     REJECTED("The relay refused the request."),
     /** The command needs a signed-in session. */

@@ -33,16 +33,25 @@ public sealed interface Authentication {
         }
     }
 
-    /** Create the account, then be signed in as it. */
-    record NewAccount(String user, String password) implements Authentication {
+    /**
+     * Create the account, then be signed in as it.
+     *
+     * @param invite an invite code from the relay's operator, or {@code null} (blank counts as none)
+     */
+    record NewAccount(String user, String password, String invite) implements Authentication {
         public NewAccount {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(password, "password");
+            invite = invite == null || invite.isBlank() ? null : invite.strip();
+        }
+
+        public NewAccount(String user, String password) {
+            this(user, password, null);
         }
 
         @Override
         public ControlMessage message() {
-            return new Register(user, password);
+            return new Register(user, password, invite);
         }
 
         @Override

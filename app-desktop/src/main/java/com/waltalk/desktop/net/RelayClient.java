@@ -223,6 +223,11 @@ public final class RelayClient implements AutoCloseable {
             if (user != null && !UserNames.isValid(user)) {
                 return Failure.of(FailureKind.BAD_USER_NAME);
             }
+            if (auth instanceof Authentication.NewAccount n && n.invite() != null
+                    && !n.invite().matches("[A-Za-z0-9_-]{1,64}")) {
+                return Failure.of(FailureKind.INVITE_REQUIRED,
+                        "an invite code has 1 to 64 letters, digits, '-' and '_'");
+            }
             if (auth instanceof Authentication.Token) {
                 return Failure.of(FailureKind.TOKEN_REJECTED, "the saved token is malformed");
             }
@@ -316,7 +321,9 @@ public final class RelayClient implements AutoCloseable {
                     "relay speaks version " + welcome.protocol() + ", this app " + ProtocolVersion.CURRENT));
             return;
         }
-        if (auth instanceof Authentication.NewAccount && !welcome.registrationOpen()) {
+        // with an invite code the relay decides: a relay that registers by invitation only may say it is closed
+        if (auth instanceof Authentication.NewAccount account && account.invite() == null
+                && !welcome.registrationOpen()) {
             attemptFailed(Failure.of(FailureKind.REGISTRATION_CLOSED));
             return;
         }
@@ -424,7 +431,7 @@ public final class RelayClient implements AutoCloseable {
     /** Failures that retrying with the same token and endpoint cannot fix. */
     private static boolean isFinal(FailureKind kind) {
         return switch (kind) {
-            case RELAY_UNREACHABLE, CONNECTION_LOST, RELAY_BUSY, THROTTLED, NOT_A_RELAY -> false;
+            case RELAY_UNREACHABLE, CONNECTION_LOST, RELAY_BUSY, RATE_LIMITED, THROTTLED, NOT_A_RELAY -> false;
             default -> true;
         };
     }

@@ -85,7 +85,7 @@ final class CallCoordinator {
         } else if (currentCallId != null) {
             commands.failed("call", Failure.of(FailureKind.REJECTED, "already in a call"));
         } else {
-            commands.send("call", new CallStart(user));
+            commands.send("call", user, new CallStart(user));
         }
     }
 

@@ -60,7 +60,7 @@ final class ChatInbox {
         }
         chats.pending(peer, body, id);
         if (connection.signedIn()) {
-            commands.send("sendChat", message);
+            commands.send("sendChat", peer, message);
         }
         conversationChanged(peer);
     }

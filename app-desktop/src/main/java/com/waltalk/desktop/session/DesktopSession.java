@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link SessionModel} implementation: a {@link RelayClient} for the connection, a {@link MediaLink} for
  * media, and the model state in four parts — {@link ConnectionCoordinator} (sign-in, status),
- * {@link PresenceDirectory}, {@link CallCoordinator} (current call, history, my switches) and
+ * {@link ContactBook} (contact lists, presence, contact commands), {@link CallCoordinator} (current call, history, my switches) and
  * {@link ChatInbox} — all mutated on one event thread ({@code waltalk-session}), which this class owns.
  * Commands hop onto that thread here; the relay client reports on it, and this class routes each report and
  * each relay message to the part it concerns.
@@ -48,7 +48,7 @@ final class DesktopSession implements SessionModel {
     private final SessionListeners listeners = new SessionListeners();
     private final ConnectionCoordinator connection;
     private final RelayCommands commands;
-    private final PresenceDirectory directory;
+    private final ContactBook contacts;
     private final CallCoordinator calls;
     private final ChatInbox chats;
 
@@ -59,7 +59,7 @@ final class DesktopSession implements SessionModel {
         media = new MediaLink(client::connection, client::clockOffsetMicros, client::roundTripMillis);
         connection = new ConnectionCoordinator(client, listeners);
         commands = new RelayCommands(client, listeners);
-        directory = new PresenceDirectory(connection, listeners);
+        contacts = new ContactBook(connection, commands, listeners);
         calls = new CallCoordinator(connection, commands, media, listeners);
         chats = new ChatInbox(connection, commands, listeners);
     }
@@ -74,6 +74,11 @@ final class DesktopSession implements SessionModel {
     @Override
     public CompletableFuture<Credentials> register(RelayEndpoint relay, String user, String password) {
         return connection.start(relay, new Authentication.NewAccount(user, password));
+    }
+
+    @Override
+    public CompletableFuture<Credentials> register(RelayEndpoint relay, String user, String password, String invite) {
+        return connection.start(relay, new Authentication.NewAccount(user, password, invite));
     }
 
     @Override
@@ -130,6 +135,38 @@ final class DesktopSession implements SessionModel {
         events.execute(() -> chats.markRead(peer));
     }
 
+    // ---- contact commands ------------------------------------------------------------------------------
+
+    @Override
+    public void addContact(String user) {
+        events.execute(() -> contacts.act(ContactCommand.ADD, user));
+    }
+
+    @Override
+    public void acceptContact(String user) {
+        events.execute(() -> contacts.act(ContactCommand.ACCEPT, user));
+    }
+
+    @Override
+    public void declineContact(String user) {
+        events.execute(() -> contacts.act(ContactCommand.DECLINE, user));
+    }
+
+    @Override
+    public void blockContact(String user) {
+        events.execute(() -> contacts.act(ContactCommand.BLOCK, user));
+    }
+
+    @Override
+    public void unblockContact(String user) {
+        events.execute(() -> contacts.act(ContactCommand.UNBLOCK, user));
+    }
+
+    @Override
+    public void removeContact(String user) {
+        events.execute(() -> contacts.act(ContactCommand.REMOVE, user));
+    }
+
     // ---- getters ---------------------------------------------------------------------------------------
 
     @Override
@@ -143,8 +180,8 @@ final class DesktopSession implements SessionModel {
     }
 
     @Override
-    public List<Contact> directory() {
-        return directory.contacts();
+    public ContactLists contacts() {
+        return contacts.lists();
     }
 
     @Override
@@ -207,21 +244,22 @@ final class DesktopSession implements SessionModel {
 
     private void signedIn(SignedIn signedIn, boolean reconnected) {
         if (connection.startsNewSession(signedIn, reconnected)) {
-            directory.reset();
+            contacts.reset();
             calls.reset();
             chats.reset();
         }
+        contacts.signedIn();
         connection.signedIn(signedIn);
         chats.resendPending();
     }
 
     private void control(ControlMessage m) {
         if (m instanceof Contacts d) {
-            directory.replace(d);
+            contacts.replace(d);
         } else if (m instanceof ContactUpdate u) {
-            directory.contactChanged(u);
+            contacts.contactChanged(u);
         } else if (m instanceof com.waltalk.protocol.control.Presence p) {
-            directory.presenceChanged(p);
+            contacts.presenceChanged(p);
         } else if (m instanceof CallHistory h) {
             calls.history(h);
         } else if (m instanceof CallUpdate c) {

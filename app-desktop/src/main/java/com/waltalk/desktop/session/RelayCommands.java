@@ -25,6 +25,7 @@ final class RelayCommands {
     private final RelayClient client;
     private final SessionListeners listeners;
     private String lastCommand = "relay";
+    private String lastSubject;
 
     RelayCommands(RelayClient client, SessionListeners listeners) {
         this.client = client;
@@ -33,9 +34,18 @@ final class RelayCommands {
 
     /** Sends {@code message} as the user's {@code command}; fails the command if the connection is down. */
     void send(String command, ControlMessage message) {
+        send(command, null, message);
+    }
+
+    /**
+     * Sends {@code message} as the user's {@code command} about the user {@code subject} (named in a failure,
+     * so the UI can say "Nobody is called X"); fails the command if the connection is down.
+     */
+    void send(String command, String subject, ControlMessage message) {
         lastCommand = command;
+        lastSubject = subject;
         if (!client.send(message)) {
-            failed(command, Failure.of(FailureKind.NOT_SIGNED_IN, "the connection is down"));
+            failed(command, subject, Failure.of(FailureKind.NOT_SIGNED_IN, "the connection is down"));
         }
     }
 
@@ -48,7 +58,11 @@ final class RelayCommands {
     }
 
     void failed(String command, Failure failure) {
-        listeners.publish(new SessionEvent.CommandFailed(command, failure));
+        failed(command, null, failure);
+    }
+
+    void failed(String command, String subject, Failure failure) {
+        listeners.publish(new SessionEvent.CommandFailed(command, subject, failure));
     }
 
     /** An {@code error} from the relay while signed in. */
@@ -60,6 +74,6 @@ final class RelayCommands {
             log.debug("relay: {} {}", e.code(), e.message());
             return;
         }
-        failed(lastCommand, ErrorCodes.toFailure(e, false));
+        failed(lastCommand, lastSubject, ErrorCodes.toFailure(e, false));
     }
 }

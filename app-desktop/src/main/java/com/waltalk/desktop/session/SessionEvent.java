@@ -29,10 +29,13 @@ public sealed interface SessionEvent {
         }
     }
 
-    /** The directory or someone's presence changed; the whole directory, sorted by name, without me. */
-    record DirectoryChanged(List<Contact> contacts) implements SessionEvent {
-        public DirectoryChanged {
-            contacts = List.copyOf(contacts);
+    /**
+     * The contact lists changed: a contact's presence, a request arrived or was answered, a block, a removal.
+     * Carries all four lists (contacts with presence, incoming, outgoing, blocked).
+     */
+    record ContactsChanged(ContactLists lists) implements SessionEvent {
+        public ContactsChanged {
+            Objects.requireNonNull(lists, "lists");
         }
     }
 
@@ -73,12 +76,20 @@ public sealed interface SessionEvent {
      * A command could not be carried out (not signed in, unknown user, the call changed meanwhile, a
      * rate limit...). The session itself is fine.
      *
-     * @param command the command's name ({@code "call"}, {@code "accept"}, {@code "sendChat"}...)
+     * @param command the command's name ({@code "call"}, {@code "accept"}, {@code "sendChat"}, a
+     *                {@link ContactCommand}'s name...)
+     * @param subject the user the command was about as the user gave it ({@code call}'s callee, a contact
+     *                command's user), or {@code null} if none
      */
-    record CommandFailed(String command, Failure failure) implements SessionEvent {
+    record CommandFailed(String command, String subject, Failure failure) implements SessionEvent {
         public CommandFailed {
             Objects.requireNonNull(command, "command");
             Objects.requireNonNull(failure, "failure");
+        }
+
+        /** A failure of a command that is not about a user. */
+        public CommandFailed(String command, Failure failure) {
+            this(command, null, failure);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The desktop app's model of one user's session with a relay, without any UI types: connection state,
- * directory with live presence, the current call, call history, chats with unread counts, my own and my
+ * contact lists (contacts with live presence, incoming and outgoing requests, blocked people), the current call, call history, chats with unread counts, my own and my
  * peer's media switches. The UI binds to it through {@link #addListener} and the getters, and drives it
  * with the commands.
  *
@@ -50,6 +50,12 @@ public interface SessionModel extends AutoCloseable {
     /** As {@link #signIn}, but creates the account first ({@code USER_EXISTS}, {@code REGISTRATION_CLOSED}...). */
     CompletableFuture<Credentials> register(RelayEndpoint relay, String user, String password);
 
+    /**
+     * As {@link #register(RelayEndpoint, String, String)} with an invite code from the relay's operator
+     * ({@code null} or blank for none); {@code INVITE_REQUIRED} if the relay needs a valid one.
+     */
+    CompletableFuture<Credentials> register(RelayEndpoint relay, String user, String password, String invite);
+
     /** As {@link #signIn}, with a token from earlier {@link Credentials} ({@code TOKEN_REJECTED} if refused). */
     CompletableFuture<Credentials> signInWithToken(RelayEndpoint relay, String token);
 
@@ -90,6 +96,32 @@ public interface SessionModel extends AutoCloseable {
     /** Marks the conversation with {@code peer} as read: its unread count becomes 0. */
     void markChatRead(String peer);
 
+    // ---- contact commands ------------------------------------------------------------------------------
+    // Each is a contact_action to the relay; the lists change when the relay confirms it (ContactsChanged).
+    // A refusal is a CommandFailed whose command is the ContactCommand's name and whose subject is the user.
+
+    /**
+     * Asks {@code user} (their exact name, any case) to become contacts: they appear as an outgoing request
+     * (or as a contact at once if they had asked me). Fails with {@code UNKNOWN_USER} if nobody has the name,
+     * {@code RATE_LIMITED} after too many requests today, {@code BAD_USER_NAME}, or {@code REJECTED} for myself.
+     */
+    void addContact(String user);
+
+    /** Accepts {@code user}'s incoming request: both become contacts ({@code NO_CONTACT_REQUEST} if none). */
+    void acceptContact(String user);
+
+    /** Declines {@code user}'s incoming request: it disappears on both sides. */
+    void declineContact(String user);
+
+    /** Blocks {@code user}, silently: they cannot see, ring or message me, and are not told. */
+    void blockContact(String user);
+
+    /** Lifts my block of {@code user}: no relation remains; either may ask again. */
+    void unblockContact(String user);
+
+    /** Removes the contact {@code user}, or withdraws my request to them (on my side only). */
+    void removeContact(String user);
+
     // ---- state -----------------------------------------------------------------------------------------
 
     ConnectionStatus connection();
@@ -97,8 +129,8 @@ public interface SessionModel extends AutoCloseable {
     /** The credentials of the current or last session, if any. */
     Optional<Credentials> credentials();
 
-    /** Every other user with their presence, sorted by name. */
-    List<Contact> directory();
+    /** My contacts with their presence, my incoming and outgoing requests, the people I block. */
+    ContactLists contacts();
 
     /** The call that is ringing (either way) or accepted, if any. */
     Optional<CallView> currentCall();

@@ -1,9 +1,10 @@
 /**
  * One user's session with a relay as a model without UI types: {@link com.waltalk.desktop.session.SessionModel}
  * (commands in, immutable {@link com.waltalk.desktop.session.SessionEvent}s and snapshots out) and its
- * values (connection status, contacts with presence, call views, conversations, media switches,
+ * values (connection status, contact lists with presence, call views, conversations, media switches,
  * credentials). The implementation is a façade, {@code DesktopSession}, that owns the session thread and
- * routes to one part per concern: {@code ConnectionCoordinator} (sign-in, status), {@code PresenceDirectory},
+ * routes to one part per concern: {@code ConnectionCoordinator} (sign-in, status), {@code ContactBook} (contact lists and commands; with
+ * {@code ContactState}),
  * {@code CallCoordinator} (current call, history, my switches; with {@code CallLog}) and {@code ChatInbox}
  * (chats and unread counts; with {@code ChatLog}), sending through {@code RelayCommands} and telling
  * listeners through {@code SessionListeners}.

@@ -44,6 +44,19 @@ final class Probe implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Makes every pair of the signed-in probes contacts over the protocol (one asks, the other accepts), as
+     * the relay lets only contacts see presence, call and chat.
+     */
+    static void contacts(Probe... probes) throws Exception {
+        for (int i = 0; i < probes.length; i++) {
+            for (int j = i + 1; j < probes.length; j++) {
+                ContactHandshake.connect(probes[i].model, probes[j].model, T.toMillis())
+                        .get(T.toSeconds() + 5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** Waits for the first event (from the start) matching {@code type} and {@code test}; returns it. */
     <E extends SessionEvent> E await(Class<E> type, Predicate<E> test) throws InterruptedException {
         return awaitAfter(0, type, test);

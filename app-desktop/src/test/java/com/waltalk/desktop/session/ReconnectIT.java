@@ -61,6 +61,7 @@ class ReconnectIT {
         try (Probe ann = new Probe(fast); Probe bob = new Probe(fast)) {
             ann.model.register(endpoint, "rc_ann", "password-ann").get(T.toSeconds(), TimeUnit.SECONDS);
             bob.model.register(endpoint, "rc_bob", "password-bob").get(T.toSeconds(), TimeUnit.SECONDS);
+            Probe.contacts(ann, bob);
             String annToken = ann.model.credentials().orElseThrow().token();
             List<EncodedVideoFrame> bobGot = new CopyOnWriteArrayList<>();
             List<AudioPacket> annGot = new CopyOnWriteArrayList<>();

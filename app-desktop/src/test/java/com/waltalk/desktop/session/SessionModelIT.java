@@ -149,22 +149,24 @@ class SessionModelIT {
     void presenceAppearsAndDisappears() throws Exception {
         try (Probe ann = Probe.register(endpoint, "pres_ann")) {
             Probe bob = Probe.register(endpoint, "pres_bob");
-            ann.await(SessionEvent.DirectoryChanged.class,
-                    e -> e.contacts().contains(new Contact("pres_bob", Presence.ONLINE)));
+            Probe.contacts(ann, bob);
+            ann.await(SessionEvent.ContactsChanged.class,
+                    e -> e.lists().contacts().contains(new Contact("pres_bob", Presence.ONLINE)));
             // the directory follows signed_in
-            bob.await(SessionEvent.DirectoryChanged.class,
-                    e -> e.contacts().contains(new Contact("pres_ann", Presence.ONLINE)));
-            assertThat(bob.model.directory()).contains(new Contact("pres_ann", Presence.ONLINE))
+            bob.await(SessionEvent.ContactsChanged.class,
+                    e -> e.lists().contacts().contains(new Contact("pres_ann", Presence.ONLINE)));
+            assertThat(bob.model.contacts().contacts()).contains(new Contact("pres_ann", Presence.ONLINE))
                     .noneMatch(c -> c.user().equals("pres_bob"));
             bob.close();
-            ann.await(SessionEvent.DirectoryChanged.class,
-                    e -> e.contacts().contains(new Contact("pres_bob", Presence.OFFLINE)));
+            ann.await(SessionEvent.ContactsChanged.class,
+                    e -> e.lists().contacts().contains(new Contact("pres_bob", Presence.OFFLINE)));
         }
     }
 
     @Test
     void callAcceptMediaBothWaysMuteHangUpAndHistory() throws Exception {
         try (Probe ann = Probe.register(endpoint, "call_ann"); Probe bob = Probe.register(endpoint, "call_bob")) {
+            Probe.contacts(ann, bob);
             List<EncodedVideoFrame> bobGotVideo = new CopyOnWriteArrayList<>();
             List<AudioPacket> bobGotAudio = new CopyOnWriteArrayList<>();
             List<EncodedVideoFrame> annGotVideo = new CopyOnWriteArrayList<>();
@@ -187,8 +189,8 @@ class SessionModelIT {
             bob.model.accept();
             ann.awaitCall(CallPhase.IN_CALL);
             bob.awaitCall(CallPhase.IN_CALL);
-            ann.await(SessionEvent.DirectoryChanged.class,
-                    e -> e.contacts().contains(new Contact("call_bob", Presence.IN_CALL)));
+            ann.await(SessionEvent.ContactsChanged.class,
+                    e -> e.lists().contacts().contains(new Contact("call_bob", Presence.IN_CALL)));
 
             List<EncodedVideoFrame> annSent = new ArrayList<>();
             List<AudioPacket> annSentAudio = new ArrayList<>();
@@ -276,6 +278,7 @@ class SessionModelIT {
     void declinedCancelledBusyAndMissedReachBothModels() throws Exception {
         try (Probe ann = Probe.register(endpoint, "out_ann"); Probe bob = Probe.register(endpoint, "out_bob");
              Probe cid = Probe.register(endpoint, "out_cid")) {
+            Probe.contacts(ann, bob, cid);
             // declined
             ann.model.call("out_bob");
             bob.awaitCall(CallPhase.INCOMING_RINGING);
@@ -325,8 +328,8 @@ class SessionModelIT {
             // missed at once: the callee is offline
             String token = bob.model.credentials().orElseThrow().token();
             bob.close();
-            ann.await(SessionEvent.DirectoryChanged.class,
-                    e -> e.contacts().contains(new Contact("out_bob", Presence.OFFLINE)));
+            ann.await(SessionEvent.ContactsChanged.class,
+                    e -> e.lists().contacts().contains(new Contact("out_bob", Presence.OFFLINE)));
             a = ann.mark();
             ann.model.call("out_bob");
             CallView offline = ann.awaitCallAfter(a, CallPhase.ENDED);
@@ -350,8 +353,9 @@ class SessionModelIT {
             ann.model.call("cmd_nobody_by_this_name");
             var failed = ann.await(SessionEvent.CommandFailed.class, e -> true);
             assertThat(failed.command()).isEqualTo("call");
-            assertThat(failed.failure().kind()).isEqualTo(FailureKind.REJECTED);
+            assertThat(failed.failure().kind()).isEqualTo(FailureKind.UNKNOWN_USER);
             assertThat(failed.failure().detail()).contains("unknown_peer");
+            assertThat(failed.subject()).isEqualTo("cmd_nobody_by_this_name");
             ann.model.accept();
             assertThat(ann.await(SessionEvent.CommandFailed.class, e -> e.command().equals("accept")).failure()
                     .kind()).isEqualTo(FailureKind.REJECTED);
@@ -362,6 +366,7 @@ class SessionModelIT {
     void chatBothWaysWithUnreadCountsAndOfflineDelivery() throws Exception {
         try (Probe ann = Probe.register(endpoint, "chat_ann")) {
             Probe bob = Probe.register(endpoint, "chat_bob");
+            Probe.contacts(ann, bob);
             ann.model.sendChat("chat_bob", "Hi Bob! 👋");
             ann.model.sendChat("chat_bob", "Call me?\nNow?");
             bob.await(SessionEvent.ConversationChanged.class, e -> e.conversation().lines().size() == 2);
@@ -385,8 +390,8 @@ class SessionModelIT {
             // offline: bob leaves, ann writes, bob comes back with his token and finds it unread
             String token = bob.model.credentials().orElseThrow().token();
             bob.close();
-            ann.await(SessionEvent.DirectoryChanged.class,
-                    e -> e.contacts().contains(new Contact("chat_bob", Presence.OFFLINE)));
+            ann.await(SessionEvent.ContactsChanged.class,
+                    e -> e.lists().contacts().contains(new Contact("chat_bob", Presence.OFFLINE)));
             ann.model.sendChat("chat_bob", "Where did you go?");
             try (Probe bobAgain = new Probe()) {
                 bobAgain.model.signInWithToken(endpoint, token).get(T.toSeconds(), TimeUnit.SECONDS);

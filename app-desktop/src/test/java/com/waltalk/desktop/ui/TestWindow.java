@@ -126,6 +126,45 @@ public final class TestWindow implements AutoCloseable {
         return w;
     }
 
+    /**
+     * Makes the signed-in users of {@code a} and {@code b} contacts over the protocol (one asks, the other
+     * accepts; nothing is sent if they are contacts already), and waits until both windows show it.
+     */
+    public static void makeContacts(TestWindow a, TestWindow b) throws Exception {
+        com.waltalk.desktop.session.ContactHandshake.connect(a.model, b.model, 20_000).get(25, TimeUnit.SECONDS);
+        a.await(b.user + " in " + a.user + "'s contacts", () -> a.window.session().contactListsProperty().get()
+                .isContact(b.user));
+        b.await(a.user + " in " + b.user + "'s contacts", () -> b.window.session().contactListsProperty().get()
+                .isContact(a.user));
+    }
+
+    /**
+     * Clicks the item labelled {@code text} of the context or drop-down menu this window just opened (menus are
+     * popup windows of their own, so the window's own lookups do not see them).
+     */
+    public void chooseMenuItem(String text) {
+        await("a menu with '" + text + "'", () -> menuItem(text) != null);
+        robot.clickOn(fx(() -> menuItem(text)));
+    }
+
+    private static Node menuItem(String text) {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof javafx.scene.control.ContextMenu && w.isShowing() && w.getScene() != null) {
+                for (Node n : w.getScene().getRoot().lookupAll(".menu-item")) {
+                    if (n.lookupAll(".label").stream().anyMatch(l -> text.equals(((Labeled) l).getText()))) {
+                        return n;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Takes the toasts away (they float over the top right of the window, where the call button is). */
+    public void clearToasts() {
+        robot.interact(() -> window.toasts().getChildren().clear());
+    }
+
     public FxRobot robot() {
         return robot;
     }

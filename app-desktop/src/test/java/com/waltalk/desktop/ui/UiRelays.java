@@ -31,6 +31,14 @@ final class UiRelays {
         return configured().shared();
     }
 
+    /**
+     * The relay the contact tests of this JVM share: its users start as strangers, as in production (on the
+     * others every account is a contact of every other, see test-support's {@code TestContacts}).
+     */
+    static RunningRelay strangers() throws Exception {
+        return RunningRelay.loopback("app_strangers").withTimeouts(timeouts()).withStrangers().shared();
+    }
+
     /** A new relay of its own; the caller closes it. */
     static RunningRelay start() throws Exception {
         return configured().start();

@@ -1,6 +1,8 @@
 package com.waltalk.desktop.ui.call;
 
 import com.waltalk.desktop.session.CallPhase;
+import com.waltalk.desktop.session.ContactCommand;
+import com.waltalk.desktop.ui.common.FailureText;
 import com.waltalk.desktop.session.CallView;
 import com.waltalk.desktop.settings.AppSettings;
 import com.waltalk.desktop.ui.common.DesktopNotifier;
@@ -46,11 +48,16 @@ public final class CallController implements AutoCloseable {
         this.ringtone = new Ringtone(() -> settings.speakerProperty().get());
         session.onCallChanged(this::changed);
         media.onProblem(text -> javafx.application.Platform.runLater(() -> toasts.show("Call media", text)));
-        session.onCommandFailed((command, failure) -> {
-            switch (command) {
-                case "call", "accept", "decline", "hangup" -> toasts.show("Call", failure.userMessage());
-                case "sendChat" -> toasts.show("Message not sent", failure.userMessage());
-                default -> toasts.show("Something went wrong", failure.userMessage());
+        session.onCommandFailure(e -> {
+            String text = FailureText.forCommand(e.command(), e.subject(), e.failure());
+            switch (e.command()) {
+                case "call", "accept", "decline", "hangup" -> toasts.show("Call", text);
+                case "sendChat" -> toasts.show("Message not sent", text);
+                default -> {
+                    if (ContactCommand.of(e.command()).isEmpty()) { // the contacts screens explain their own
+                        toasts.show("Something went wrong", text);
+                    }
+                }
             }
         });
         statsTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshStats()));

@@ -43,8 +43,43 @@ public final class FailureText {
             case TRUST_STORE_INVALID -> "The certificate file cannot be read (" + f.detail() + ").";
             case TOKEN_REJECTED -> "Your saved sign-in has expired. Please enter your password.";
             case ACCOUNT_REMOVED -> "Your account was removed from this relay by its operator.";
+            case INVITE_REQUIRED -> "This relay creates accounts by invitation only. Enter the invite code "
+                    + "you got from its operator.";
+            case RATE_LIMITED -> "Too many attempts from here." + retry(f);
             default -> f.userMessage();
         };
+    }
+
+    /**
+     * What to tell the user when a command failed: for a command about a user ({@code subject}, as the user
+     * typed or picked it) a sentence that names them, else the failure's own text.
+     *
+     * @param command a {@link com.waltalk.desktop.session.SessionEvent.CommandFailed#command()} name
+     * @param subject the user the command was about, or null
+     */
+    public static String forCommand(String command, String subject, Failure f) {
+        var contact = com.waltalk.desktop.session.ContactCommand.of(command);
+        String who = subject == null || subject.isBlank() ? "this user" : subject;
+        return switch (f.kind()) {
+            case UNKNOWN_USER -> "Nobody is called " + who + " on this relay. Check the spelling: names must be exact.";
+            case NOT_A_CONTACT -> who + " is not your contact yet. Add them, and once they accept you can "
+                    + ("sendChat".equals(command) ? "send messages." : "call.");
+            case NO_CONTACT_REQUEST -> who + " has not asked to be your contact (or took the request back).";
+            case BAD_USER_NAME -> "\"" + (subject == null ? "" : subject) + "\" is not a user name: "
+                    + f.kind().defaultMessage();
+            case RATE_LIMITED -> contact.filter(c -> c == com.waltalk.desktop.session.ContactCommand.ADD).isPresent()
+                    ? "You have sent too many contact requests for today." + retry(f)
+                    : "You are doing this too often." + retry(f);
+            case NOT_SIGNED_IN -> "You are not connected to the relay; try again when the connection is back.";
+            case REJECTED -> contact.isPresent() && "that is you".equals(f.detail())
+                    ? "That is your own name: add someone else." : f.userMessage();
+            default -> f.userMessage();
+        };
+    }
+
+    private static String retry(Failure f) {
+        return f.retryAfterMillis() > 0 ? " Try again in " + Formats.waitTime(f.retryAfterMillis()) + "."
+                : " Try again later.";
     }
 
     /** Whether the failure is about the relay's certificate (the screen then offers to choose one). */

@@ -22,6 +22,19 @@ public final class Formats {
     private Formats() {
     }
 
+    /** A wait in words for "try again in …": "40 s", "12 min", "5 h" (rounded up). */
+    public static String waitTime(long millis) {
+        long s = Math.max(1, (millis + 999) / 1000);
+        if (s < 90) {
+            return s + " s";
+        }
+        long min = (s + 59) / 60;
+        if (min < 90) {
+            return min + " min";
+        }
+        return ((min + 59) / 60) + " h";
+    }
+
     /** A call duration: m:ss below an hour, h:mm:ss above. Negative counts as zero. */
     public static String duration(Duration d) {
         long s = Math.max(0, d.getSeconds());

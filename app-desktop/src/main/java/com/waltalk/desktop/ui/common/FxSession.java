@@ -3,6 +3,7 @@ package com.waltalk.desktop.ui.common;
 import com.waltalk.desktop.connection.Failure;
 import com.waltalk.desktop.session.CallView;
 import com.waltalk.desktop.session.Contact;
+import com.waltalk.desktop.session.ContactLists;
 import com.waltalk.desktop.session.ConnectionStatus;
 import com.waltalk.desktop.session.Conversation;
 import com.waltalk.desktop.session.Credentials;
@@ -37,7 +38,11 @@ public final class FxSession implements AutoCloseable {
 
     private final SessionModel model;
     private final ObjectProperty<ConnectionStatus> connection = new SimpleObjectProperty<>(ConnectionStatus.INITIAL);
+    private final ObjectProperty<ContactLists> contactLists = new SimpleObjectProperty<>(ContactLists.EMPTY);
     private final ObservableList<Contact> contacts = FXCollections.observableArrayList();
+    private final ObservableList<String> incoming = FXCollections.observableArrayList();
+    private final ObservableList<String> outgoing = FXCollections.observableArrayList();
+    private final ObservableList<String> blocked = FXCollections.observableArrayList();
     private final ObjectProperty<CallView> currentCall = new SimpleObjectProperty<>();
     private final ObservableList<CallView> history = FXCollections.observableArrayList();
     private final ObservableMap<String, Conversation> conversations = FXCollections.observableHashMap();
@@ -45,7 +50,7 @@ public final class FxSession implements AutoCloseable {
     private final ObjectProperty<MediaSwitches> localMedia = new SimpleObjectProperty<>(MediaSwitches.ALL_ON);
     private final List<Consumer<CallView>> callHandlers = new CopyOnWriteArrayList<>();
     private final List<Consumer<Credentials>> credentialHandlers = new CopyOnWriteArrayList<>();
-    private final List<BiConsumer<String, Failure>> failureHandlers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SessionEvent.CommandFailed>> failureHandlers = new CopyOnWriteArrayList<>();
     private final List<Consumer<Conversation>> conversationHandlers = new CopyOnWriteArrayList<>();
     private final SessionListener listener = this::onModelThread;
     private volatile boolean closed;
@@ -53,7 +58,7 @@ public final class FxSession implements AutoCloseable {
     public FxSession(SessionModel model) {
         this.model = model;
         connection.set(model.connection());
-        contacts.setAll(model.directory());
+        showContacts(model.contacts());
         currentCall.set(model.currentCall().orElse(null));
         history.setAll(model.callHistory());
         for (Conversation c : model.conversations()) {
@@ -83,8 +88,8 @@ public final class FxSession implements AutoCloseable {
             connection.set(e.status());
         } else if (event instanceof SessionEvent.CredentialsIssued e) {
             credentialHandlers.forEach(h -> h.accept(e.credentials()));
-        } else if (event instanceof SessionEvent.DirectoryChanged e) {
-            contacts.setAll(e.contacts());
+        } else if (event instanceof SessionEvent.ContactsChanged e) {
+            showContacts(e.lists());
         } else if (event instanceof SessionEvent.CallChanged e) {
             currentCall.set(e.call().ended() ? null : e.call());
             callHandlers.forEach(h -> h.accept(e.call()));
@@ -97,7 +102,22 @@ public final class FxSession implements AutoCloseable {
         } else if (event instanceof SessionEvent.LocalMediaChanged e) {
             localMedia.set(e.local());
         } else if (event instanceof SessionEvent.CommandFailed e) {
-            failureHandlers.forEach(h -> h.accept(e.command(), e.failure()));
+            failureHandlers.forEach(h -> h.accept(e));
+        }
+    }
+
+    // each list is replaced only when it changed: replacing a list clears its ListView's selection
+    private void showContacts(ContactLists lists) {
+        contactLists.set(lists);
+        replaceIfChanged(contacts, lists.contacts());
+        replaceIfChanged(incoming, lists.incoming());
+        replaceIfChanged(outgoing, lists.outgoing());
+        replaceIfChanged(blocked, lists.blocked());
+    }
+
+    private static <T> void replaceIfChanged(ObservableList<T> shown, List<T> now) {
+        if (!shown.equals(now)) {
+            shown.setAll(now);
         }
     }
 
@@ -105,9 +125,29 @@ public final class FxSession implements AutoCloseable {
         return connection;
     }
 
-    /** Every other user with presence, sorted by name. */
+    /** My contacts with presence, sorted by name. */
     public ObservableList<Contact> contacts() {
         return contacts;
+    }
+
+    /** All four contact lists at once (replaced on every change). */
+    public ReadOnlyObjectProperty<ContactLists> contactListsProperty() {
+        return contactLists;
+    }
+
+    /** Names of people who asked me to become contacts, sorted. */
+    public ObservableList<String> incomingRequests() {
+        return incoming;
+    }
+
+    /** Names of people I asked, sorted. */
+    public ObservableList<String> outgoingRequests() {
+        return outgoing;
+    }
+
+    /** Names of people I block, sorted. */
+    public ObservableList<String> blocked() {
+        return blocked;
     }
 
     /** The ringing or accepted call, or null. */
@@ -149,6 +189,11 @@ public final class FxSession implements AutoCloseable {
 
     /** Called when a command failed (command name, failure). */
     public void onCommandFailed(BiConsumer<String, Failure> handler) {
+        failureHandlers.add(e -> handler.accept(e.command(), e.failure()));
+    }
+
+    /** Called when a command failed, with the user it was about ({@link SessionEvent.CommandFailed#subject()}). */
+    public void onCommandFailure(Consumer<SessionEvent.CommandFailed> handler) {
         failureHandlers.add(handler);
     }
 

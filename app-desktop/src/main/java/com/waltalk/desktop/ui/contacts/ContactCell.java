@@ -16,7 +16,6 @@ import javafx.scene.layout.VBox;
 final class ContactCell extends ListCell<Contact> {
 
     private final FxSession session;
-
     ContactCell(FxSession session) {
         this.session = session;
         setPrefWidth(0);

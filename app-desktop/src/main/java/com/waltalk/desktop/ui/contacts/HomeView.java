@@ -16,6 +16,9 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.MapChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -24,6 +27,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -37,8 +44,11 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The main screen after sign-in: on the left who I am, a search box, the contacts with live presence and
- * unread counts, and the call history; on the right the selected contact with a call button and the chat.
+ * The main screen after sign-in: on the left who I am, "Add contact", a search box, and three tabs — the
+ * contacts with live presence and unread counts, the requests (to me, from me, blocked people; with a count
+ * badge of requests to me), and the call history; on the right the selected contact with a call button, a
+ * menu to remove or block them, and the chat. Calls and chat are possible with contacts only: for anyone else
+ * (a removed contact, a name from the history) the call button and the chat input are disabled.
  *
  * <p>Create and use on the JavaFX thread.
  */
@@ -55,6 +65,11 @@ public final class HomeView extends BorderPane {
     private final Label peerStatus = new Label();
     private final StackPane peerAvatar = new StackPane();
     private final Button call = new Button("Call");
+    private final MenuButton contactActions = new MenuButton();
+    private final AddContactBar addContact;
+    private final RequestsView requests;
+    private final Label requestsBadge = new Label();
+    private final StringProperty selectedProperty = new SimpleStringProperty();
     private final VBox emptyDetail;
     private final VBox conversation;
     private final Label meName = new Label();
@@ -94,7 +109,9 @@ public final class HomeView extends BorderPane {
         StackPane searchBox = new StackPane(search, searchIcon);
         StackPane.setAlignment(searchIcon, Pos.CENTER_LEFT);
         StackPane.setMargin(searchIcon, new javafx.geometry.Insets(0, 0, 0, 10));
-        searchBox.setPadding(new javafx.geometry.Insets(12, 16, 8, 16));
+        searchBox.setPadding(new javafx.geometry.Insets(4, 16, 8, 16));
+        addContact = new AddContactBar(session);
+        addContact.setPadding(new javafx.geometry.Insets(12, 16, 4, 16));
 
         FilteredList<Contact> filtered = new FilteredList<>(session.contacts());
         SortedList<Contact> sorted = new SortedList<>(filtered, Comparator
@@ -103,7 +120,20 @@ public final class HomeView extends BorderPane {
         contactList.setItems(sorted);
         contactList.setId("contactsList");
         contactList.setCellFactory(v -> new ContactCell(session));
-        contactList.setPlaceholder(placeholder("No contacts yet.\nOther users appear here when they register."));
+        ContextMenu menu = contactMenu();
+        contactList.setContextMenu(menu);
+        // the menu key and Shift+F10 open it under the selected row (JavaFX does not do this for a list)
+        contactList.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean menuKey = e.getCode() == javafx.scene.input.KeyCode.CONTEXT_MENU
+                    || e.getCode() == javafx.scene.input.KeyCode.F10 && e.isShiftDown();
+            if (menuKey && selectedUser().isPresent()) {
+                Node row = contactList.lookup("#contact-" + selectedUser().get());
+                menu.show(row == null ? contactList : row, javafx.geometry.Side.BOTTOM, 48, 0);
+                e.consume();
+            }
+        });
+        contactList.setPlaceholder(placeholder("No contacts yet.\nAdd a contact by their exact user name above: "
+                + "they appear here once they accept."));
         FilteredList<CallView> history = new FilteredList<>(session.history(), c -> c.ended());
         historyList.setItems(history);
         historyList.setId("historyList");
@@ -117,13 +147,24 @@ public final class HomeView extends BorderPane {
 
         Tab contactsTab = new Tab("Contacts", contactList);
         contactsTab.setId("contactsTab");
+        requests = new RequestsView(session);
+        Tab requestsTab = new Tab("Requests", requests);
+        requestsTab.setId("requestsTab");
+        requestsBadge.setId("requestsBadge");
+        requestsBadge.getStyleClass().add("badge");
+        requestsBadge.textProperty().bind(Bindings.size(session.incomingRequests()).asString());
+        requestsBadge.visibleProperty().bind(Bindings.isNotEmpty(session.incomingRequests()));
+        requestsBadge.managedProperty().bind(requestsBadge.visibleProperty());
+        // the label skin of a tab never shows a graphic that was invisible when it was set: wrap the badge
+        requestsTab.setGraphic(new StackPane(requestsBadge));
+        requestsTab.getStyleClass().add("requests-tab"); // the badge after the text (CSS)
         Tab recentTab = new Tab("Recent", historyList);
         recentTab.setId("recentTab");
-        tabs.getTabs().addAll(contactsTab, recentTab);
+        tabs.getTabs().addAll(contactsTab, requestsTab, recentTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        VBox sidebar = new VBox(meRow, searchBox, tabs);
+        VBox sidebar = new VBox(meRow, addContact, searchBox, tabs);
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPrefWidth(300);
         sidebar.setMinWidth(260);
@@ -145,14 +186,41 @@ public final class HomeView extends BorderPane {
                 onCall.accept(selected);
             }
         });
+        BooleanBinding notAContact = Bindings.createBooleanBinding(
+                () -> selectedProperty.get() == null
+                        || !session.contactListsProperty().get().isContact(selectedProperty.get()),
+                selectedProperty, session.contactListsProperty());
         call.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> session.currentCallProperty().get() != null
                         || !session.connectionProperty().get().signedIn(),
-                session.currentCallProperty(), session.connectionProperty()));
-        HBox header = new HBox(12, peerAvatar, who, call);
+                session.currentCallProperty(), session.connectionProperty()).or(notAContact));
+        contactActions.setId("contactActions");
+        contactActions.setGraphic(Icons.of(Icons.PERSON, 16));
+        contactActions.getStyleClass().add("flat");
+        contactActions.setTooltip(new Tooltip("Remove or block this contact"));
+        contactActions.setAccessibleText("Contact actions");
+        MenuItem removeItem = new MenuItem("Remove from contacts");
+        removeItem.setId("removeContactItem");
+        removeItem.setOnAction(e -> {
+            if (selected != null) {
+                session.model().removeContact(selected);
+            }
+        });
+        MenuItem blockItem = new MenuItem("Block");
+        blockItem.setId("blockContactItem");
+        blockItem.setOnAction(e -> {
+            if (selected != null) {
+                session.model().blockContact(selected);
+            }
+        });
+        contactActions.getItems().addAll(removeItem, blockItem);
+        contactActions.visibleProperty().bind(notAContact.not());
+        contactActions.managedProperty().bind(contactActions.visibleProperty());
+        HBox header = new HBox(12, peerAvatar, who, call, contactActions);
         header.getStyleClass().add("toolbar-bar");
         header.setMinHeight(60);
         chat = new ChatPanel(session, header, "");
+        chat.input().disableProperty().bind(notAContact);
         conversation = chat;
         VBox.setVgrow(conversation, Priority.ALWAYS);
 
@@ -197,9 +265,48 @@ public final class HomeView extends BorderPane {
             refreshPeerHeader();
             reselect();
         });
+        // a contact list with nobody in it but requests waiting: show the requests
+        session.incomingRequests().addListener((javafx.collections.ListChangeListener<String>) ch -> {
+            if (session.contacts().isEmpty() && !session.incomingRequests().isEmpty()
+                    && tabs.getSelectionModel().getSelectedItem() == contactsTab) {
+                tabs.getSelectionModel().select(requestsTab);
+            }
+        });
         session.conversations().addListener((MapChangeListener<String, Conversation>) ch -> contactList.refresh());
         session.connectionProperty().addListener((o, was, now) -> showMe(now));
         showMe(session.connectionProperty().get());
+    }
+
+    /**
+     * The contacts list's context menu, for the selected contact: on the list rather than on each row so that
+     * the keyboard opens it too (the menu key or Shift+F10 on the focused list; a right click selects the row
+     * first).
+     */
+    private ContextMenu contactMenu() {
+        MenuItem callItem = new MenuItem("Call");
+        callItem.setId("ctxCall");
+        MenuItem remove = new MenuItem("Remove from contacts");
+        remove.setId("ctxRemove");
+        MenuItem block = new MenuItem("Block");
+        block.setId("ctxBlock");
+        ContextMenu menu = new ContextMenu(callItem, new SeparatorMenuItem(), remove, block);
+        menu.setOnShowing(e -> {
+            Contact c = contactList.getSelectionModel().getSelectedItem();
+            String user = c == null ? null : c.user();
+            callItem.setText(user == null ? "Call" : "Call " + user);
+            block.setText(user == null ? "Block" : "Block " + user);
+            callItem.setDisable(user == null || call.isDisabled());
+            remove.setDisable(user == null);
+            block.setDisable(user == null);
+        });
+        callItem.setOnAction(e -> selectedUser().ifPresent(onCall));
+        remove.setOnAction(e -> selectedUser().ifPresent(u -> session.model().removeContact(u)));
+        block.setOnAction(e -> selectedUser().ifPresent(u -> session.model().blockContact(u)));
+        return menu;
+    }
+
+    private java.util.Optional<String> selectedUser() {
+        return java.util.Optional.ofNullable(contactList.getSelectionModel().getSelectedItem()).map(Contact::user);
     }
 
     private static Label placeholder(String text) {
@@ -237,6 +344,7 @@ public final class HomeView extends BorderPane {
             return;
         }
         selected = user;
+        selectedProperty.set(user);
         chat.setPeer(user);
         Contact current = contactList.getSelectionModel().getSelectedItem();
         if (user != null && (current == null || !current.user().equals(user))) {
@@ -260,14 +368,15 @@ public final class HomeView extends BorderPane {
         if (selected == null) {
             return;
         }
-        Presence p = session.contacts().stream().filter(c -> c.user().equals(selected)).map(Contact::presence)
-                .findFirst().orElse(Presence.OFFLINE);
+        java.util.Optional<Presence> known = session.contacts().stream().filter(c -> c.user().equals(selected))
+                .map(Contact::presence).findFirst();
+        Presence p = known.orElse(Presence.OFFLINE);
         PresenceLook look = Presences.look(p);
         peerName.setText(selected);
         Avatar a = new Avatar(selected, 40, true);
         a.presenceDot().show(look);
         peerAvatar.getChildren().setAll(a);
-        peerStatus.setText(look.text());
+        peerStatus.setText(known.isPresent() ? look.text() : "Not in your contacts");
         peerStatus.getStyleClass().removeAll("online", "in-call", "offline");
         peerStatus.getStyleClass().add(look.styleClass());
         peerStatus.setId("peerStatus");
@@ -295,5 +404,17 @@ public final class HomeView extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    public AddContactBar addContact() {
+        return addContact;
+    }
+
+    public RequestsView requests() {
+        return requests;
+    }
+
+    public ListView<Contact> contactList() {
+        return contactList;
     }
 }

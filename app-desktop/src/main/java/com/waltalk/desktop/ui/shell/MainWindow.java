@@ -11,6 +11,7 @@ import com.waltalk.desktop.ui.common.FailureText;
 import com.waltalk.desktop.ui.common.FxSession;
 import com.waltalk.desktop.ui.common.Theme;
 import com.waltalk.desktop.ui.common.Toasts;
+import com.waltalk.desktop.ui.contacts.ContactNotices;
 import com.waltalk.desktop.ui.contacts.HomeView;
 import com.waltalk.desktop.ui.host.HostView;
 import com.waltalk.desktop.ui.settings.SettingsView;
@@ -45,6 +46,8 @@ public final class MainWindow implements AutoCloseable {
 
     public static final double MIN_WIDTH = 780;
     public static final double MIN_HEIGHT = 560;
+    /** Focuses the "Add contact" field. */
+    private static final KeyCombination ADD_CONTACT = KeyCombination.keyCombination("Shortcut+N");
 
     private final Stage stage;
     private final WindowContext ctx;
@@ -79,6 +82,11 @@ public final class MainWindow implements AutoCloseable {
         Scene scene = new Scene(root, 1040, 700);
         Theme.apply(scene, ctx.settings().themeProperty());
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (ADD_CONTACT.match(e) && home.isVisible() && !callScreen.isVisible()) {
+                home.addContact().field().requestFocus();
+                e.consume();
+                return;
+            }
             boolean typing = scene.getFocusOwner() instanceof TextInputControl;
             if (callScreen.shortcut(e, typing)) {
                 e.consume();
@@ -88,6 +96,7 @@ public final class MainWindow implements AutoCloseable {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         this.calls = new CallController(session, callScreen, ctx.settings(), toasts, ctx.notifier(), media, stage);
+        new ContactNotices(session, toasts);
 
         home.setOnCall(peer -> ctx.model().call(peer));
         home.settingsButton().setOnAction(e -> openSettings());
@@ -139,6 +148,11 @@ public final class MainWindow implements AutoCloseable {
                 While it rings:
                   Enter          accept
                   Esc            decline / cancel
+
+                Contacts:
+                  Ctrl+N         add a contact (type the exact name, Enter)
+                  Tab            through the requests' Accept / Decline / Block
+                  Menu key       a contact's menu: call, remove, block
 
                 Anywhere:
                   Ctrl+,         settings

@@ -84,8 +84,9 @@ public final class SignInController {
         }
         view.errorProperty().set("");
         view.infoProperty().set("");
+        String invite = view.inviteNeededProperty().get() ? view.inviteField().getText() : null;
         var future = view.registeringProperty().get()
-                ? model.register(relay, user, password) : model.signIn(relay, user, password);
+                ? model.register(relay, user, password, invite) : model.signIn(relay, user, password);
         run(future, relay, false);
     }
 
@@ -121,6 +122,18 @@ public final class SignInController {
             view.passwordField().requestFocus();
         }
         view.certificateProblemProperty().set(FailureText.isCertificateProblem(failure));
+        if (failure.kind() == FailureKind.INVITE_REQUIRED || failure.kind() == FailureKind.REGISTRATION_CLOSED) {
+            boolean first = !view.inviteNeededProperty().get();
+            view.inviteNeededProperty().set(true);
+            if (failure.kind() == FailureKind.REGISTRATION_CLOSED) {
+                view.errorProperty().set("This relay does not accept new accounts. If its operator gave you an "
+                        + "invite code, enter it below.");
+            }
+            if (first || failure.kind() == FailureKind.INVITE_REQUIRED) {
+                view.inviteField().selectAll();
+                view.inviteField().requestFocus();
+            }
+        }
     }
 
     private void chooseCertificate() {

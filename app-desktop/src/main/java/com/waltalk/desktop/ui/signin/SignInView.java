@@ -32,6 +32,8 @@ public final class SignInView extends StackPane {
     private final TextField relay = new TextField();
     private final TextField user = new TextField();
     private final PasswordField password = new PasswordField();
+    private final TextField invite = new TextField();
+    private final BooleanProperty inviteNeeded = new SimpleBooleanProperty(false);
     private final CheckBox autoSignIn = new CheckBox("Sign in automatically next time");
     private final Button submit = new Button();
     private final Hyperlink modeToggle = new Hyperlink();
@@ -63,6 +65,8 @@ public final class SignInView extends StackPane {
         user.setPromptText("e.g. alice");
         password.setId("passwordField");
         password.setPromptText(" ");
+        invite.setId("inviteField");
+        invite.setPromptText("from the relay's operator");
 
         error.setId("signInError");
         error.getStyleClass().addAll("message", "error");
@@ -117,6 +121,11 @@ public final class SignInView extends StackPane {
         relay.disableProperty().bind(busy);
         user.disableProperty().bind(busy);
         password.disableProperty().bind(busy);
+        invite.disableProperty().bind(busy);
+        // only where the relay registers by invitation: shown once it said so (closed, or invite required)
+        VBox inviteBox = field("Invite code", invite);
+        inviteBox.visibleProperty().bind(registering.and(inviteNeeded));
+        inviteBox.managedProperty().bind(inviteBox.visibleProperty());
 
         VBox card = new VBox(
                 new VBox(2, brand, tagline),
@@ -125,6 +134,7 @@ public final class SignInView extends StackPane {
                 field("Relay address", relay),
                 field("User name", user),
                 field("Password", password),
+                inviteBox,
                 autoSignIn,
                 error,
                 chooseCertificate,
@@ -154,6 +164,16 @@ public final class SignInView extends StackPane {
         Region r = new Region();
         r.setMinHeight(h);
         return r;
+    }
+
+    /** The invite code field, shown when registering on a relay that needs one ({@link #inviteNeededProperty}). */
+    public TextField inviteField() {
+        return invite;
+    }
+
+    /** Whether the relay said that registration needs an invite code (or is closed without one). */
+    public BooleanProperty inviteNeededProperty() {
+        return inviteNeeded;
     }
 
     public TextField relayField() {

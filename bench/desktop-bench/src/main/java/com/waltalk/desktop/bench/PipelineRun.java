@@ -14,6 +14,7 @@ import com.waltalk.desktop.media.EncodedVideoFrame;
 import com.waltalk.desktop.playback.PlaybackStats;
 import com.waltalk.desktop.playback.SpeakerPlayback;
 import com.waltalk.desktop.session.CallPhase;
+import com.waltalk.desktop.session.ContactHandshake;
 import com.waltalk.desktop.session.SessionEvent;
 import com.waltalk.desktop.session.SessionModel;
 import com.waltalk.desktop.video.FrameDisplay;
@@ -306,6 +307,8 @@ public final class PipelineRun {
         String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
         a.register(endpoint, "bench_a_" + suffix, "bench-password").get(30, TimeUnit.SECONDS);
         b.register(endpoint, "bench_b_" + suffix, "bench-password").get(30, TimeUnit.SECONDS);
+        // a relay lets only contacts call each other: a asks, b accepts (over the protocol, as people do)
+        ContactHandshake.connect(a, b, 30_000).get(35, TimeUnit.SECONDS);
         CountDownLatch ringing = new CountDownLatch(1);
         CountDownLatch inCall = new CountDownLatch(1);
         b.addListener(e -> {
