@@ -16,10 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@link CallRows} is the one description of a {@code calls} row: it names every column of the real table, in
- * the table's order, and reads a stored row, NULLs included, into the record the stores and the stream use.
+ * {@link CallRows} is the one description of a {@code calls} row: it names every column of the real table but the
+ * parties' account ids, in the table's order, and reads a stored row, NULLs included, into the record the stores and
+ * the stream use.
  */
 class CallRowsIT {
+
+    /**
+     * The columns a {@link CallRecord} deliberately does not hold: the parties' account ids (issue 12) are what the
+     * stores find and lock calls by, while the record, the stream and the clients speak the parties' names. Any
+     * other column added to the table must be added to {@link CallRows} or here, on purpose.
+     */
+    private static final List<String> NOT_IN_THE_RECORD = List.of("caller_id", "callee_id");
 
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
@@ -35,7 +43,10 @@ class CallRowsIT {
                 table.add(rs.getString(1));
             }
         }
-        assertThat(Arrays.stream(CallRows.Column.values()).map(CallRows.Column::sql).toList()).isEqualTo(table);
+        assertThat(table).containsAll(NOT_IN_THE_RECORD);
+        List<String> read = new ArrayList<>(table);
+        read.removeAll(NOT_IN_THE_RECORD);
+        assertThat(Arrays.stream(CallRows.Column.values()).map(CallRows.Column::sql).toList()).isEqualTo(read);
     }
 
     @Test
@@ -43,8 +54,14 @@ class CallRowsIT {
         CallRecord ringing;
         CallRecord ended;
         try (Connection c = db.pool().getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, state, callee_video) "
-                    + "VALUES ('rows_ann', 'rows_bob', 'ringing', false) RETURNING " + CallRows.SELECT_LIST);
+            // a call refers to its parties' accounts (issue 12)
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (name, password_hash) "
+                    + "VALUES ('rows_ann', 'x'), ('rows_bob', 'x')")) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, caller_id, callee_id, "
+                    + "state, callee_video) SELECT a.name, b.name, a.id, b.id, 'ringing', false FROM users a, users b "
+                    + "WHERE a.name = 'rows_ann' AND b.name = 'rows_bob' RETURNING " + CallRows.SELECT_LIST);
                  ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 ringing = CallRows.read(rs);
@@ -67,6 +84,7 @@ class CallRowsIT {
         assertThat(ringing.endedBy()).isNull();
         assertThat(ringing.callerVideo()).isTrue();
         assertThat(ringing.calleeVideo()).isFalse();
+        assertThat(ringing.withheld()).isFalse();
         assertThat(ended.state()).isEqualTo(CallState.ENDED);
         assertThat(ended.answeredAt() - ended.createdAt()).isEqualTo(1_000_000L);
         assertThat(ended.endedAt() - ended.createdAt()).isEqualTo(3_000_000L);

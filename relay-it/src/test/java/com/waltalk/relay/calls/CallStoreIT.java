@@ -68,14 +68,23 @@ class CallStoreIT {
         assertThat(calls.find(id).orElseThrow().state()).isEqualTo(CallState.ACCEPTED);
     }
 
+    /** A call between two accounts (created here: a call refers to its parties' ids, issue 12). */
     private static long insertCall(String caller, String callee, String state) throws Exception {
         try (Connection c = db.pool().getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, state, answered_at) "
-                     + "VALUES (?, ?, ?, CASE WHEN ? = 'accepted' THEN now() END) RETURNING id")) {
-            ps.setString(1, caller);
-            ps.setString(2, callee);
-            ps.setString(3, state);
-            ps.setString(4, state);
+             PreparedStatement users = c.prepareStatement("INSERT INTO users (name, password_hash) "
+                     + "VALUES (?, 'x'), (?, 'x') ON CONFLICT ((lower(name))) DO NOTHING")) {
+            users.setString(1, caller);
+            users.setString(2, callee);
+            users.executeUpdate();
+        }
+        try (Connection c = db.pool().getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, caller_id, callee_id, "
+                     + "state, answered_at) SELECT a.name, b.name, a.id, b.id, ?, CASE WHEN ? = 'accepted' THEN now() END "
+                     + "FROM users a, users b WHERE a.name = ? AND b.name = ? RETURNING id")) {
+            ps.setString(1, state);
+            ps.setString(2, state);
+            ps.setString(3, caller);
+            ps.setString(4, callee);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -145,16 +145,25 @@ class CallStoreTransitionsIT {
 
     /** A call in {@code state}, created a minute ago, with the times a call in that state has. */
     private static long insertCall(CallState state) throws Exception {
+        // a call refers to its parties' accounts (issue 12): they exist first
         try (Connection c = db.pool().getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, state, created_at, "
-                     + "answered_at, ended_at) VALUES (?, ?, ?, now() - interval '1 minute', "
-                     + "CASE WHEN ? IN ('accepted', 'ended') THEN now() END, CASE WHEN ? THEN now() END) "
+             PreparedStatement users = c.prepareStatement("INSERT INTO users (name, password_hash) "
+                     + "VALUES (?, 'x'), (?, 'x') ON CONFLICT ((lower(name))) DO NOTHING")) {
+            users.setString(1, CALLER);
+            users.setString(2, CALLEE);
+            users.executeUpdate();
+        }
+        try (Connection c = db.pool().getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, caller_id, callee_id, state, "
+                     + "created_at, answered_at, ended_at) SELECT a.name, b.name, a.id, b.id, ?, "
+                     + "now() - interval '1 minute', CASE WHEN ? IN ('accepted', 'ended') THEN now() END, "
+                     + "CASE WHEN ? THEN now() END FROM users a, users b WHERE a.name = ? AND b.name = ? "
                      + "RETURNING id")) {
-            ps.setString(1, CALLER);
-            ps.setString(2, CALLEE);
-            ps.setString(3, state.wire());
-            ps.setString(4, state.wire());
-            ps.setBoolean(5, state.isFinal());
+            ps.setString(1, state.wire());
+            ps.setString(2, state.wire());
+            ps.setBoolean(3, state.isFinal());
+            ps.setString(4, CALLER);
+            ps.setString(5, CALLEE);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

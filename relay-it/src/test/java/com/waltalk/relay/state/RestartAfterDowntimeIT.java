@@ -70,15 +70,24 @@ class RestartAfterDowntimeIT {
         return TestContacts.inContact(Relay.start(RelaySettings.forLoopback(dir, ID).withDatabase(db.jdbcUrl(), db.user(), db.password())));
     }
 
+    /** A call two hours old between two accounts, created here: a call refers to its parties' ids (issue 12). */
     private static long call(Database db, String caller, String callee, String state) throws Exception {
         try (Connection c = db.pool().getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, state, created_at, answered_at) "
-                     + "VALUES (?, ?, ?, now() - interval '2 hours', CASE WHEN ? THEN now() - interval '2 hours' END) "
-                     + "RETURNING id")) {
-            ps.setString(1, caller);
-            ps.setString(2, callee);
-            ps.setString(3, state);
-            ps.setBoolean(4, state.equals("accepted"));
+             PreparedStatement users = c.prepareStatement("INSERT INTO users (name, password_hash) "
+                     + "VALUES (?, 'x'), (?, 'x') ON CONFLICT ((lower(name))) DO NOTHING")) {
+            users.setString(1, caller);
+            users.setString(2, callee);
+            users.executeUpdate();
+        }
+        try (Connection c = db.pool().getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO calls (caller, callee, caller_id, callee_id, state, "
+                     + "created_at, answered_at) SELECT a.name, b.name, a.id, b.id, ?, now() - interval '2 hours', "
+                     + "CASE WHEN ? THEN now() - interval '2 hours' END FROM users a, users b "
+                     + "WHERE a.name = ? AND b.name = ? RETURNING id")) {
+            ps.setString(1, state);
+            ps.setBoolean(2, state.equals("accepted"));
+            ps.setString(3, caller);
+            ps.setString(4, callee);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
