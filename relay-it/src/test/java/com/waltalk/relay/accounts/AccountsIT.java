@@ -31,7 +31,10 @@ class AccountsIT {
 
     @RegisterExtension
     static final RunningRelay open = RunningRelay.loopback("accounts_open")
-            .withTimeouts(RelaySettings.Timeouts.DEFAULT.withSignInLockout(LOCKOUT));
+            .withTimeouts(RelaySettings.Timeouts.DEFAULT.withSignInLockout(LOCKOUT))
+            // the shipped sign-in limit per (name, address): 5, then one every 3 minutes (OPERATIONS.md 12.4)
+            .withLimits(com.waltalk.relay.limits.LimitSettings.UNLIMITED.with(
+                    com.waltalk.relay.limits.Limit.SIGN_IN_PAIR, com.waltalk.relay.limits.Limit.SIGN_IN_PAIR.defaultRate()));
     @RegisterExtension
     static final RunningRelay closed = RunningRelay.loopback("accounts_closed").withRegistration(false);
 
@@ -146,10 +149,10 @@ class AccountsIT {
             ErrorMessage throttled = (ErrorMessage) answer(c);
             assertThat(throttled.code()).isEqualTo("throttled");
             assertThat(throttled.fatal()).isFalse();
-            assertThat(throttled.retryAfterMs()).as("the relay's configured lockout")
-                    .isBetween(LOCKOUT.toMillis() - 60_000, LOCKOUT.toMillis());
+            assertThat(throttled.retryAfterMs()).as("until the (name, address) bucket has a token again")
+                    .isBetween(60_000L, 180_000L);
         }
-        // throttling is per name, across connections
+        // throttling is per (name, address), across connections
         try (SimulatedClient c = SimulatedClient.connect(open.webSocketUri())) {
             c.hello();
             c.sendControl(SignIn.withPassword("victim", SimulatedClient.defaultPassword("victim")));
