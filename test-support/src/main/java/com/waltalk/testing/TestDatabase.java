@@ -87,7 +87,10 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         if (server == null) {
             try {
                 Path dir = Files.createTempDirectory("waltalk-accounts-test");
-                EmbeddedDatabase started = EmbeddedDatabase.start(dir.resolve("pgdata"), "1GB");
+                // every test class's relays leave their slots behind in its own database: room for many classes
+                EmbeddedDatabase started = EmbeddedDatabase.start(dir.resolve("pgdata"), "1GB",
+                        java.util.Map.of("max_replication_slots", "100", "max_wal_senders", "40",
+                                "max_connections", "300"));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         started.close();

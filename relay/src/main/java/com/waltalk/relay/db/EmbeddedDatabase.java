@@ -75,12 +75,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * use, kept afterwards), and makes sure the {@value #DATABASE} database exists.
      */
     public static EmbeddedDatabase start(Path dataDir, String maxSlotWalKeepSize) throws IOException {
+        return start(dataDir, maxSlotWalKeepSize, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, String)}, with some server settings changed (e.g. more replication slots for a
+     * server that many test databases share).
+     */
+    public static EmbeddedDatabase start(Path dataDir, String maxSlotWalKeepSize, Map<String, String> overrides)
+            throws IOException {
         Files.createDirectories(dataDir.getParent() == null ? dataDir : dataDir.getParent());
         EmbeddedPostgres.Builder builder = newBuilder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
-        serverConfig(maxSlotWalKeepSize).forEach(builder::setServerConfig);
+        Map<String, String> config = serverConfig(maxSlotWalKeepSize);
+        config.putAll(overrides);
+        config.forEach(builder::setServerConfig);
         EmbeddedPostgres pg = builder.start();
         EmbeddedDatabase db = new EmbeddedDatabase(pg, dataDir);
         try {
