@@ -69,7 +69,16 @@ public final class ChildRelay implements AutoCloseable {
                 "--db", jdbcUrl, "--db-user", user, "--relay-id", relayId,
                 "--listen", "127.0.0.1:" + ws, "--http", "127.0.0.1:" + http));
         cmd.addAll(List.of(extraArgs));
-        ChildRelay child = new ChildRelay(new ProcessBuilder(cmd).redirectErrorStream(true).start(), ws, http);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // Tests register and sign in many users from 127.0.0.1: the per-address limits a public relay ships with
+        // would refuse them (as RelaySettings.forLoopback does in-process); an option in extraArgs still wins.
+        for (String limit : List.of("REGISTRATIONS", "SIGN_IN_PAIR", "SIGN_IN_ADDRESS", "SIGN_IN_ACCOUNT",
+                "RINGS_PER_CALLEE", "RINGS", "CHAT_SENT", "CHAT_RECEIVED", "CONTACT_REQUESTS")) {
+            pb.environment().putIfAbsent("WALTALK_LIMIT_" + limit, "1000000/1s");
+        }
+        pb.environment().putIfAbsent("WALTALK_MAX_CONNECTIONS_PER_ADDRESS", "100000");
+        pb.environment().putIfAbsent("WALTALK_NEW_CONNECTIONS_PER_ADDRESS", "100000");
+        ChildRelay child = new ChildRelay(pb.start(), ws, http);
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && child.process.isAlive()) {
