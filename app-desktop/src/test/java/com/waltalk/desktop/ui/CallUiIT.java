@@ -125,7 +125,7 @@ class CallUiIT {
                             .anyMatch(l -> ((Label) l).getText().equals(a.user + " ended the call."))));
 
             // the history shows the call, with its duration
-            a.robot().interact(() -> a.window.home().tabs().getSelectionModel().select(1));
+            a.robot().interact(() -> a.window.home().tabs().getSelectionModel().select(2)); // Recent
             a.await("history entry", () -> historyHas(a, b.user, CallOutcome.ENDED));
             CallView entry = TestWindow.fx(() -> a.window.session().history().stream()
                     .filter(c -> c.peer().equals(b.user)).findFirst().orElseThrow());
@@ -133,7 +133,7 @@ class CallUiIT {
             Label detail = TestWindow.fx(() -> (Label) a.<javafx.scene.Node>node("history-" + entry.callId())
                     .lookup(".history-detail"));
             assertThat(TestWindow.fx(detail::getText)).matches("Outgoing · 0:[0-5][0-9]");
-            b.robot().interact(() -> b.window.home().tabs().getSelectionModel().select(1));
+            b.robot().interact(() -> b.window.home().tabs().getSelectionModel().select(2)); // Recent
             b.await("b's history", () -> historyHas(b, a.user, CallOutcome.ENDED));
         }
     }
@@ -182,7 +182,7 @@ class CallUiIT {
             b.await("missed notice", () -> toastSays(b, "Missed call from " + a.user + "."));
             b.await("history", () -> historyHas(b, a.user, CallOutcome.CANCELLED));
             ListView<CallView> list = b.node("historyList");
-            b.robot().interact(() -> b.window.home().tabs().getSelectionModel().select(1));
+            b.robot().interact(() -> b.window.home().tabs().getSelectionModel().select(2)); // Recent
             CallView c = TestWindow.fx(() -> list.getItems().get(0));
             b.await("row", () -> b.showing("history-" + c.callId()));
             assertThat(TestWindow.fx(() -> b.<javafx.scene.Node>node("history-" + c.callId())

@@ -26,6 +26,35 @@ class ScreenshotsIT {
         }
     }
 
+    /** A new user's empty contacts, and the requests tab with requests both ways and a blocked person. */
+    @Test
+    void saveContactScreens() throws Exception {
+        Path dir = Path.of(System.getProperty("waltalk.screenshots"));
+        RunningRelay relay = UiRelays.strangers();
+        try (TestWindow m = TestWindow.signedUp("maria", relay);
+             TestWindow n = TestWindow.signedUp("nora", relay);
+             TestWindow o = TestWindow.signedUp("omar", relay);
+             TestWindow p = TestWindow.signedUp("pablo", relay);
+             TestWindow q = TestWindow.signedUp("quinn", relay)) {
+            m.await("list", () -> m.window.session().contactListsProperty().get().received());
+            m.front();
+            Snapshots.save(m.stage.getScene(), dir.resolve("contacts-empty.png"));
+            for (TestWindow asker : java.util.List.of(n, o, q)) {
+                asker.robot().interact(() -> asker.model.addContact("maria"));
+            }
+            m.await("three requests", () -> m.window.session().incomingRequests().size() == 3);
+            m.robot().interact(() -> m.model.blockContact("quinn"));
+            m.await("blocked", () -> m.window.session().blocked().contains("quinn"));
+            m.type("addContactField", "pablo");
+            m.click("addContactButton");
+            m.await("sent", () -> m.text("addContactFeedback").startsWith("Request sent to pablo"));
+            m.robot().interact(() -> m.window.home().tabs().getSelectionModel().select(1));
+            m.clearToasts();
+            TestWindow.sleep(500);
+            Snapshots.save(m.stage.getScene(), dir.resolve("requests.png"));
+        }
+    }
+
     private void saveScreens(Path dir, RunningRelay relay) throws Exception {
 
         // sign in
@@ -68,7 +97,7 @@ class ScreenshotsIT {
             a.await("ended", () -> a.window.session().currentCallProperty().get() == null);
             TestWindow.sleep(6000); // toasts fade
             Snapshots.save(a.stage.getScene(), dir.resolve("contacts.png"));
-            a.robot().interact(() -> a.window.home().tabs().getSelectionModel().select(1));
+            a.robot().interact(() -> a.window.home().tabs().getSelectionModel().select(2)); // Recent
             Snapshots.save(a.stage.getScene(), dir.resolve("history.png"));
             a.robot().interact(() -> a.window.home().tabs().getSelectionModel().select(0));
 

@@ -38,7 +38,7 @@ public final class AddContactBar extends VBox {
         this.session = session;
         getStyleClass().add("add-contact");
         name.setId("addContactField");
-        name.setPromptText("Add contact: exact user name");
+        name.setPromptText("Add contact: exact name");
         name.setAccessibleText("User name of the contact to add");
         name.setOnAction(e -> submit());
         HBox.setHgrow(name, Priority.ALWAYS);

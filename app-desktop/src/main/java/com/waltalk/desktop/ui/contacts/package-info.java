@@ -1,5 +1,6 @@
 /**
- * The signed-in home screen: {@link com.waltalk.desktop.ui.contacts.HomeView} with the contacts (live
+ * The signed-in home screen: {@link com.waltalk.desktop.ui.contacts.HomeView} with "Add contact", the requests
+ * (to me, from me, blocked), the contacts (live
  * presence, unread counts), the call history, and the selected contact with a call button and the chat;
  * {@link com.waltalk.desktop.ui.contacts.CallDescriptions} says in words how a call went.
  *
